@@ -1,0 +1,49 @@
+// Builds a Bootcamp from the two halves most InternBootcamp verifiers have: extract_output and _verify_correction,
+// combined exactly as Basebootcamp.verify_score does with short_penalty=False and format_penalty=False.
+import type { z } from 'zod';
+import type { Bootcamp, Extracted } from './types.ts';
+
+export interface BootcampParts<GT, X> {
+  name: string;
+  answerFormat: string;
+  groundTruth: z.ZodType<GT>;
+  /** extract_output: null means "no answer found" and scores 0 without calling check. May throw (→ score 0). */
+  extract(output: string): X | null;
+  /** _verify_correction(extracted, identity): true → 1; a number passes through; false or a throw → 0. */
+  check(extracted: X, groundTruth: GT): boolean | number;
+  /** How the extracted value is shown in details (default: itself). */
+  toJson?(extracted: X): Extracted;
+  defaults?: Bootcamp<GT>['defaults'];
+}
+
+/**
+ * Basebootcamp.verify_score semantics: extract → None gives 0; judge True gives 1; an int/float judge passes
+ * through as a float; anything else (False included, because the reference asserts on the type) gives 0.
+ * Exceptions inside are swallowed by the reference, so they give 0 here too (the runner records the message).
+ */
+export function defineBootcamp<GT, X>(parts: BootcampParts<GT, X>): Bootcamp<GT> {
+  const toJson = parts.toJson ?? ((x: X) => x as Extracted);
+  return {
+    name: parts.name,
+    answerFormat: parts.answerFormat,
+    kind: 'native',
+    groundTruth: parts.groundTruth,
+    defaults: parts.defaults,
+    extract(output: string): Extracted {
+      try {
+        const x = parts.extract(output);
+        return x === null || x === undefined ? null : toJson(x);
+      } catch {
+        return null;
+      }
+    },
+    verify(output: string, groundTruth: GT): number {
+      const x = parts.extract(output);
+      if (x === null || x === undefined) return 0;
+      const judge = parts.check(x, groundTruth);
+      if (judge === true) return 1;
+      if (typeof judge === 'number') return judge;
+      return 0;
+    },
+  };
+}

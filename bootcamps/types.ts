@@ -1,0 +1,35 @@
+// The contract between the runner and every bootcamp: what a verifier is, and nothing about how it is run.
+// A bootcamp is registered under the exact `data_source` string its input lines carry.
+import type { z } from 'zod';
+
+/** What `extract` may return: anything JSON can hold (Python tuples become arrays), or null for "nothing found". */
+export type Extracted = unknown;
+
+/** How a bootcamp is scored; `ls` shows it, and the runner uses it to pick an executor. */
+export type VerifierKind = 'native' | 'python' | 'sandbox';
+
+export interface Bootcamp<GT = unknown> {
+  /** The data_source name, e.g. "Game24". */
+  readonly name: string;
+  /** One line for `ls`: the answer format this bootcamp scores, e.g. "\\boxed{expression} using every number once". */
+  readonly answerFormat: string;
+  readonly kind?: VerifierKind;
+  /** Validates (and may normalise) the line's ground_truth; a failure is an input error for that line. */
+  readonly groundTruth: z.ZodType<GT>;
+  /**
+   * What the reference's `extract_output(output)` returns, as JSON (tuples → arrays, None → null).
+   * Must never throw for any string; return null instead. Must not hang on hostile input.
+   */
+  extract(output: string): Extracted;
+  /**
+   * The reference's `verify_score(output, gt, short_penalty=False, format_penalty=False)`.
+   * true → 1, false → 0, a number passes through; a thrown error becomes 0 with its message recorded.
+   * `groundTruth` is deeply frozen: a verifier must never mutate it.
+   */
+  verify(output: string, groundTruth: GT): number | boolean | Promise<number | boolean>;
+  /** Generation settings this bootcamp prefers (lowest precedence above built-in defaults). */
+  readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
+}
+
+/** A registry entry with its ground-truth type erased, as the runner sees it. */
+export type AnyBootcamp = Bootcamp<any>;
