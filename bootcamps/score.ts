@@ -1,5 +1,5 @@
 // Scores one model output with one bootcamp, with the reference's verify_score semantics and our error reporting.
-import type { AnyBootcamp } from './types.ts';
+import type { AnyBootcamp, VerifyContext } from './types.ts';
 
 export interface ScoreResult {
   score: number;
@@ -30,7 +30,12 @@ function toScore(judge: unknown): number {
   throw new TypeError(`verifier returned ${typeof judge} ${String(judge)}, expected a number or boolean`);
 }
 
-export async function scoreOutput(bootcamp: AnyBootcamp, output: string, groundTruth: unknown): Promise<ScoreResult> {
+export async function scoreOutput(
+  bootcamp: AnyBootcamp,
+  output: string,
+  groundTruth: unknown,
+  context: VerifyContext = {},
+): Promise<ScoreResult> {
   let extracted: unknown = null;
   try {
     const x = bootcamp.extract(output);
@@ -39,7 +44,7 @@ export async function scoreOutput(bootcamp: AnyBootcamp, output: string, groundT
     extracted = null; // the reference's run_eval wraps extract_output in a bare except → None
   }
   try {
-    const score = toScore(await bootcamp.verify(output, groundTruth));
+    const score = toScore(await bootcamp.verify(output, groundTruth, context));
     return { score, extracted_output: extracted };
   } catch (err) {
     return { score: 0, extracted_output: extracted, verify_error: errorMessage(err) };

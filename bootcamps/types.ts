@@ -8,6 +8,39 @@ export type Extracted = unknown;
 /** How a bootcamp is scored; `ls` shows it, and the runner uses it to pick an executor. */
 export type VerifierKind = 'native' | 'python' | 'sandbox';
 
+/** One program run in a sandbox: the interface every sandbox (bwrap, docker, remote) implements. */
+export interface ExecuteRequest {
+  /** Files to place in the fresh working directory, by relative path. */
+  files: Record<string, string>;
+  /** argv; the first element is looked up on the sandbox's PATH (e.g. ["python3", "main.py"]). */
+  command: string[];
+  stdin?: string;
+  timeoutMs: number;
+  memoryMb: number;
+}
+
+export interface ExecuteResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  durationMs: number;
+  /** True when stdout or stderr was cut at the output cap. */
+  truncated?: boolean;
+}
+
+export interface SandboxExecutor {
+  execute(request: ExecuteRequest): Promise<ExecuteResult>;
+}
+
+/** What the runner hands a verifier besides the output and ground truth. */
+export interface VerifyContext {
+  /** Present only when the user enabled a sandbox (--use_sandbox); code bootcamps must refuse to run without it. */
+  sandbox?: SandboxExecutor;
+  /** Aborted when the run is interrupted. */
+  signal?: AbortSignal;
+}
+
 export interface Bootcamp<GT = unknown> {
   /** The data_source name, e.g. "Game24". */
   readonly name: string;
@@ -26,7 +59,7 @@ export interface Bootcamp<GT = unknown> {
    * true → 1, false → 0, a number passes through; a thrown error becomes 0 with its message recorded.
    * `groundTruth` is deeply frozen: a verifier must never mutate it.
    */
-  verify(output: string, groundTruth: GT): number | boolean | Promise<number | boolean>;
+  verify(output: string, groundTruth: GT, context?: VerifyContext): number | boolean | Promise<number | boolean>;
   /** Generation settings this bootcamp prefers (lowest precedence above built-in defaults). */
   readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
 }
