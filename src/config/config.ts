@@ -1,0 +1,173 @@
+// Builds the one validated Config of a run from the command line, the environment, a config file and the
+// defaults, remembering where each value came from. The only module that reads argv and env.
+import minimist from 'minimist';
+import { ANSWER_AFFECTING, COMMAND_FLAGS, configSchema, FLAG_ALIASES, FLAGS, type FlagName, type Settings } from './flags.ts';
+import { UsageError } from '../errors.ts';
+import { closestName } from './suggest.ts';
+import { coerceFlagValue } from './coerce.ts';
+import { loadConfigFile, parseOverrides } from './config-file.ts';
+
+export type Source = 'cli' | 'config' | 'env' | 'bootcamp' | 'default';
+
+export type Command = 'run' | 'ls' | 'help' | 'version';
+
+export type Config = Readonly<Settings> & {
+  readonly command: Command;
+  /** Where each setting's value came from, for eval_args.json and --dry_run. */
+  readonly sources: Readonly<Record<FlagName, Source>>;
+  /** `--json` (for ls). */
+  readonly json: boolean;
+};
+
+const FLAG_NAMES = Object.keys(FLAGS) as FlagName[];
+
+function canonicalName(raw: string): FlagName | undefined {
+  if ((FLAGS as Record<string, unknown>)[raw]) return raw as FlagName;
+  return FLAG_ALIASES.get(raw);
+}
+
+export interface BuildOptions {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Values given on the command line, by canonical name, already typed; plus command flags. */
+interface CliValues {
+  values: Partial<Record<FlagName, unknown>>;
+  positionals: string[];
+  help: boolean;
+  version: boolean;
+  json: boolean;
+  overrides: string[];
+}
+
+function parseArgv(argv: readonly string[]): CliValues {
+  const allNames = [...FLAG_NAMES, ...FLAG_ALIASES.keys()];
+  const booleanNames = allNames.filter((n) => FLAGS[canonicalName(n)!].type === 'boolean');
+  const stringNames = allNames.filter((n) => !booleanNames.includes(n));
+  const unknown: string[] = [];
+  const parsed = minimist([...argv], {
+    string: [...stringNames, 'overrides', 'o'],
+    boolean: [...booleanNames, 'help', 'version', 'json'],
+    alias: { h: 'help', V: 'version' },
+    // minimist gives boolean flags a false default unless told otherwise: keep "not given" distinguishable.
+    default: Object.fromEntries(booleanNames.map((n) => [n, undefined])),
+    unknown: (arg) => {
+      if (arg.startsWith('-')) unknown.push(arg);
+      return true;
+    },
+  });
+  for (const arg of unknown) {
+    const name = arg.replace(/^--?(no-)?/, '').replace(/=.*$/, '');
+    if (canonicalName(name) || (COMMAND_FLAGS as readonly string[]).includes(name) || name === 'h' || name === 'V') continue;
+    const suggestion = closestName(name, [...allNames, ...COMMAND_FLAGS]);
+    throw new UsageError(`unknown flag ${arg.replace(/=.*$/, '')}${suggestion ? ` (did you mean --${suggestion}?)` : ''}; see --help`);
+  }
+  const values: Partial<Record<FlagName, unknown>> = {};
+  for (const [key, raw] of Object.entries(parsed)) {
+    const name = canonicalName(key);
+    if (!name || raw === undefined) continue;
+    const spec = FLAGS[name];
+    // A repeated flag: lists keep every value; anything else keeps the last, as argparse does.
+    const value = Array.isArray(raw) && spec.type !== 'list' ? raw[raw.length - 1] : raw;
+    const where = `--${key}`;
+    if (spec.type !== 'boolean' && spec.type !== 'optional-path' && value === '') {
+      throw new UsageError(`${where}: expected a value (${spec.arg ?? spec.type})`);
+    }
+    // An alias and its flag both given: the canonical flag wins.
+    if (values[name] !== undefined && key !== name) continue;
+    values[name] = coerceFlagValue(name, value, where);
+  }
+  const asList = (x: unknown) => (x === undefined ? [] : Array.isArray(x) ? x.map(String) : [String(x)]);
+  return {
+    values,
+    positionals: parsed._.map(String),
+    help: parsed.help === true,
+    version: parsed.version === true,
+    json: parsed.json === true,
+    overrides: [...asList(parsed.overrides), ...asList(parsed.o)],
+  };
+}
+
+function describeZodIssue(name: FlagName, message: string, source: Source): string {
+  const where = source === 'cli' ? `--${name}` : source === 'config' ? `config key ${name}` : name;
+  return `${where}: expected ${message}`;
+}
+
+/** The complete, validated configuration; throws UsageError naming the flag for anything wrong. */
+export function buildConfig({ argv, env }: BuildOptions): Config {
+  const cli = parseArgv(argv);
+  let command: Command = 'run';
+  const positionals = [...cli.positionals];
+  if (positionals[0] === 'ls') {
+    command = 'ls';
+    positionals.shift();
+  }
+  if (positionals.length > 0) {
+    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}: every setting is a --flag; see --help`);
+  }
+  if (cli.help) command = 'help';
+  else if (cli.version) command = 'version';
+
+  const sources = {} as Record<FlagName, Source>;
+  const raw: Partial<Record<FlagName, unknown>> = {};
+  const set = (name: FlagName, value: unknown, source: Source) => {
+    if (value === undefined) return;
+    raw[name] = value;
+    sources[name] = source;
+  };
+
+  // Lowest precedence first; each later layer overwrites.
+  for (const name of FLAG_NAMES) set(name, FLAGS[name].default, 'default');
+  const configPath = (cli.values.config as string | undefined) ?? undefined;
+  if (configPath) {
+    for (const [name, value] of Object.entries(loadConfigFile(configPath))) set(name as FlagName, value, 'config');
+  }
+  const keyEnvName = (cli.values.api_key_name ?? raw.api_key_name) as string | undefined;
+  if (keyEnvName) {
+    const key = env[keyEnvName];
+    if (key === undefined) throw new UsageError(`--api_key_name: environment variable ${keyEnvName} is not set`);
+    set('api_key', key, 'env');
+  } else if (sources.api_key === 'default' && env.OPENAI_API_KEY) {
+    set('api_key', env.OPENAI_API_KEY, 'env');
+  }
+  for (const [name, value] of Object.entries(cli.values)) set(name as FlagName, value, 'cli');
+  for (const [name, value] of Object.entries(parseOverrides(cli.overrides))) set(name as FlagName, value, 'cli');
+
+  if (command === 'run') {
+    for (const required of ['model_name', 'test_dir'] as const) {
+      if (raw[required] === undefined) throw new UsageError(`--${required} is required; see --help`);
+    }
+  }
+  // ls and help need neither; validate what was given with placeholders for the required ones.
+  const candidate = { ...raw, model_name: raw.model_name ?? '-', test_dir: raw.test_dir ?? '-' };
+  const result = configSchema.safeParse(candidate);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0]) as FlagName;
+    throw new UsageError(describeZodIssue(name, issue.message, sources[name] ?? 'cli'));
+  }
+  const settings = result.data;
+  if (settings.limit !== undefined && settings.limit > 1 && !Number.isInteger(settings.limit)) {
+    throw new UsageError('--limit: expected a whole number of lines, or a fraction between 0 and 1');
+  }
+  if (settings.resume !== false && settings.output_dir !== undefined && typeof settings.resume === 'string') {
+    throw new UsageError('--resume DIR and --output_dir both name the run folder; give one of them');
+  }
+  if (settings.pass_k?.some((k) => k > settings.repeats)) {
+    throw new UsageError(`--pass_k: every k must be at most --repeats (${settings.repeats})`);
+  }
+  return Object.freeze({ ...settings, command, sources: Object.freeze(sources), json: cli.json });
+}
+
+/** Answer-changing settings whose values differ between two runs: [name, before, now]. */
+export function answerAffectingDifferences(
+  before: Readonly<Record<string, unknown>>,
+  now: Readonly<Record<string, unknown>>,
+): [FlagName, unknown, unknown][] {
+  const diffs: [FlagName, unknown, unknown][] = [];
+  for (const name of ANSWER_AFFECTING) {
+    if (JSON.stringify(before[name] ?? null) !== JSON.stringify(now[name] ?? null)) diffs.push([name, before[name], now[name]]);
+  }
+  return diffs;
+}

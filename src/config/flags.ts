@@ -1,0 +1,209 @@
+// Every setting of a run, declared once: its flag name, type, default, help text and validation. The parser,
+// `--help`, eval_args.json and resume's "did an answer-changing setting change?" check all read this table.
+import { z } from 'zod';
+
+export type FlagType = 'string' | 'int' | 'number' | 'boolean' | 'optional-path' | 'list' | 'json';
+
+export interface FlagMeta {
+  type: FlagType;
+  default: unknown;
+  help: string;
+  /** Shown in --help after the flag name, e.g. "N", "DIR". */
+  arg?: string;
+  /** Other names accepted on the command line and in config files (NeMo / EvalScope habits). */
+  aliases?: readonly string[];
+  /** Changing it changes what the model answers: resume refuses a change unless --force. */
+  answerAffecting?: boolean;
+  /** Shown in its own section of --help. */
+  group: 'model' | 'input' | 'generation' | 'run' | 'output' | 'scoring' | 'sandbox';
+}
+
+export interface FlagSpec<S extends z.ZodType = z.ZodType> extends FlagMeta {
+  schema: S;
+}
+
+function flag<S extends z.ZodType>(schema: S, meta: FlagMeta): FlagSpec<S> {
+  return { schema, ...meta };
+}
+
+const positiveInt = z.number().int().positive();
+const nonNegativeInt = z.number().int().min(0);
+
+export const FLAGS = {
+  // Model endpoint
+  url: flag(z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL such as http://127.0.0.1:8000/v1'), {
+    type: 'string', default: 'http://127.0.0.1:8000/v1', arg: 'URL', group: 'model', aliases: ['model_url'],
+    help: 'Base URL of the OpenAI-compatible server (up to and including /v1).',
+  }),
+  api_key: flag(z.string(), {
+    type: 'string', default: 'EMPTY', arg: 'KEY', group: 'model',
+    help: 'API key; OPENAI_API_KEY from the environment when absent. Never written to disk or logs.',
+  }),
+  api_key_name: flag(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(), {
+    type: 'string', default: undefined, arg: 'ENV_VAR', group: 'model',
+    help: 'Read the API key from this environment variable (NeMo style).',
+  }),
+  model_name: flag(z.string().min(1, 'a model name'), {
+    type: 'string', default: undefined, arg: 'NAME', group: 'model', aliases: ['model_id'], answerAffecting: true,
+    help: 'Model name as the server lists it (required).',
+  }),
+  api_mode: flag(z.enum(['completion', 'chat_completion']), {
+    type: 'string', default: 'completion', arg: 'MODE', group: 'model', aliases: ['model_type'], answerAffecting: true,
+    help: 'completion (template rendered here) or chat_completion (server applies its chat template).',
+  }),
+  template: flag(z.string().min(1), {
+    type: 'string', default: 'chatml', arg: 'NAME|FILE', group: 'model', answerAffecting: true,
+    help: 'r1 | qwen | internthinker | chatml, or a template JSON file; a comma list runs once per template and compares.',
+  }),
+  sys_prompt: flag(z.string().optional(), {
+    type: 'string', default: undefined, arg: 'TEXT', group: 'model', answerAffecting: true,
+    help: "System prompt (chat mode). Default: the template's system text when --template is given, else none.",
+  }),
+  header: flag(z.array(z.string().regex(/^[^:\s]+:.*$/, '"Name: value"')), {
+    type: 'list', default: [], arg: "'Name: value'", group: 'model',
+    help: 'Extra HTTP header for every request (repeatable).',
+  }),
+  check_model_url: flag(z.boolean(), {
+    type: 'boolean', default: true, group: 'model',
+    help: 'Check GET {url}/models lists the model before starting (--no-check_model_url or false to skip).',
+  }),
+  check_interval: flag(z.number().min(0), {
+    type: 'number', default: 60, arg: 'SEC', group: 'model',
+    help: 'Seconds between health-check attempts.',
+  }),
+  check_max_attempts: flag(positiveInt, {
+    type: 'int', default: 60, arg: 'N', group: 'model',
+    help: 'Health-check attempts before giving up (exit 2).',
+  }),
+
+  // Input
+  test_dir: flag(z.string().min(1, 'a folder of .jsonl files or one .jsonl file'), {
+    type: 'string', default: undefined, arg: 'DIR|FILE', group: 'input',
+    help: 'A folder of *.jsonl test files, or one .jsonl file (required).',
+  }),
+  limit: flag(z.number().positive().optional(), {
+    type: 'number', default: undefined, arg: 'N', group: 'input', aliases: ['limit_samples'], answerAffecting: true,
+    help: 'Only the first N lines of each file (a fraction in (0,1) takes that share).',
+  }),
+  strict: flag(z.boolean(), {
+    type: 'boolean', default: false, group: 'input',
+    help: 'Any bad input line is fatal before the first request.',
+  }),
+
+  // Generation
+  max_tokens: flag(positiveInt, {
+    type: 'int', default: 32768, arg: 'N', group: 'generation', aliases: ['max_new_tokens'], answerAffecting: true,
+    help: 'Maximum tokens to generate.',
+  }),
+  temperature: flag(z.number().min(0), {
+    type: 'number', default: 0, arg: 'T', group: 'generation', answerAffecting: true,
+    help: 'Sampling temperature.',
+  }),
+  top_p: flag(z.number().gt(0).max(1).optional(), {
+    type: 'number', default: undefined, arg: 'P', group: 'generation', answerAffecting: true,
+    help: 'Nucleus sampling; not sent when unset.',
+  }),
+  top_k: flag(z.number().int().optional(), {
+    type: 'int', default: undefined, arg: 'K', group: 'generation', answerAffecting: true,
+    help: 'Top-k sampling (vLLM/SGLang extension); not sent when unset.',
+  }),
+  min_p: flag(z.number().min(0).max(1).optional(), {
+    type: 'number', default: undefined, arg: 'P', group: 'generation', answerAffecting: true,
+    help: 'Min-p sampling (vLLM/SGLang extension).',
+  }),
+  seed: flag(z.number().int().optional(), {
+    type: 'int', default: undefined, arg: 'N', group: 'generation', answerAffecting: true,
+    help: 'Sampling seed; repeat r uses seed + r.',
+  }),
+  presence_penalty: flag(z.number().optional(), {
+    type: 'number', default: undefined, arg: 'X', group: 'generation', answerAffecting: true, help: 'Presence penalty.',
+  }),
+  frequency_penalty: flag(z.number().optional(), {
+    type: 'number', default: undefined, arg: 'X', group: 'generation', answerAffecting: true, help: 'Frequency penalty.',
+  }),
+  repetition_penalty: flag(z.number().optional(), {
+    type: 'number', default: undefined, arg: 'X', group: 'generation', answerAffecting: true,
+    help: 'Repetition penalty (vLLM/SGLang extension).',
+  }),
+  stop: flag(z.array(z.string().min(1)), {
+    type: 'list', default: [], arg: 'TEXT', group: 'generation', answerAffecting: true,
+    help: "Extra stop string, added to the template's (repeatable).",
+  }),
+  extra_body: flag(z.record(z.string(), z.unknown()).optional(), {
+    type: 'json', default: undefined, arg: 'JSON', group: 'generation', answerAffecting: true,
+    help: 'JSON object merged into every request body (e.g. {"chat_template_kwargs": {...}}).',
+  }),
+  repeats: flag(positiveInt, {
+    type: 'int', default: 1, arg: 'N', group: 'generation', aliases: ['n_samples'], answerAffecting: true,
+    help: 'Ask each line N times (pass@k and mean@N in the summary).',
+  }),
+  pass_k: flag(z.array(positiveInt).optional(), {
+    type: 'list', default: undefined, arg: 'K,K', group: 'scoring',
+    help: 'k values for pass@k (default: 1 and --repeats).',
+  }),
+
+  // Run
+  max_concurrent_requests: flag(positiveInt.max(100_000), {
+    type: 'int', default: 128, arg: 'N', group: 'run', aliases: ['parallelism'],
+    help: 'Requests in flight at once, across all files.',
+  }),
+  timeout: flag(positiveInt, {
+    type: 'int', default: 6_000_000, arg: 'MS', group: 'run',
+    help: 'Milliseconds per attempt, from when the request is sent (the original meant seconds: 6000 was 100 min).',
+  }),
+  max_retries: flag(positiveInt, {
+    type: 'int', default: 16, arg: 'N', group: 'run',
+    help: 'Total attempts per request, as the original counts them.',
+  }),
+  max_retrying_delay: flag(z.number().min(0), {
+    type: 'number', default: 60, arg: 'SEC', group: 'run',
+    help: 'Cap on one backoff delay, in seconds (full-jitter exponential, Retry-After honoured).',
+  }),
+  resume: flag(z.union([z.boolean(), z.string()]), {
+    type: 'optional-path', default: false, arg: '[DIR]', group: 'run',
+    help: 'Continue a run: --output_dir, DIR, or the newest output/{model}_{test_dir}_* folder.',
+  }),
+  force: flag(z.boolean(), {
+    type: 'boolean', default: false, group: 'run',
+    help: 'Resume even though answer-changing settings differ (recorded in eval_args.json).',
+  }),
+  dry_run: flag(z.boolean(), {
+    type: 'boolean', default: false, group: 'run',
+    help: 'Validate everything and print the plan and first request per file; send nothing, write nothing.',
+  }),
+  config: flag(z.string().optional(), {
+    type: 'string', default: undefined, arg: 'FILE', group: 'run', aliases: ['run_config'],
+    help: 'YAML or JSON run config (flat flag names, or NeMo-style config/target sections).',
+  }),
+  quiet: flag(z.boolean(), {
+    type: 'boolean', default: false, group: 'run', help: 'No progress bars or periodic lines; errors and the summary only.',
+  }),
+
+  // Output
+  output_dir: flag(z.string().min(1).optional(), {
+    type: 'string', default: undefined, arg: 'DIR', group: 'output',
+    help: 'The run folder itself (default output/{model}_{basename(test_dir)}_{YYYYMMDD_HHMMSS}).',
+  }),
+} as const;
+
+export type FlagName = keyof typeof FLAGS;
+
+/** Flags that only steer the command itself and are not settings of a run. */
+export const COMMAND_FLAGS = ['help', 'version', 'overrides', 'o', 'json'] as const;
+
+export const configSchema = z.object(
+  Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [name, spec.schema])) as {
+    [K in FlagName]: (typeof FLAGS)[K]['schema'];
+  },
+);
+
+export type Settings = z.infer<typeof configSchema>;
+
+/** alias → canonical flag name. */
+export const FLAG_ALIASES: ReadonlyMap<string, FlagName> = new Map(
+  Object.entries(FLAGS).flatMap(([name, spec]) => (spec.aliases ?? []).map((alias) => [alias, name as FlagName] as const)),
+);
+
+export const ANSWER_AFFECTING: readonly FlagName[] = (Object.keys(FLAGS) as FlagName[]).filter(
+  (name) => FLAGS[name].answerAffecting,
+);

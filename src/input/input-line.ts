@@ -1,0 +1,54 @@
+// Checks one input line: a JSON object with a string prompt, a string data_source naming a registered
+// bootcamp, and a ground_truth that the bootcamp's schema accepts. Bad lines become messages, never crashes.
+import type { AnyBootcamp } from '../../bootcamps/types.ts';
+import { deepFreeze } from '../../bootcamps/score.ts';
+
+export interface Item {
+  /** 0-based physical line index in its file. */
+  id: number;
+  data_source: string;
+  prompt: string;
+  /** The ground truth exactly as the line has it (written to details). */
+  ground_truth: unknown;
+  /** What the bootcamp's schema made of it (handed to verify), deeply frozen. */
+  parsedGroundTruth: unknown;
+  bootcamp: AnyBootcamp;
+}
+
+export type LineResult =
+  | { ok: true; item: Item }
+  | { ok: false; error: string; unknownSource?: string };
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+export function parseInputLine(text: string, id: number, lookup: (dataSource: string) => AnyBootcamp | undefined): LineResult {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, error: `not valid JSON (${(err as Error).message})` };
+  }
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+    return { ok: false, error: `expected a JSON object, got ${describe(row)}` };
+  }
+  const { prompt, data_source, ground_truth } = row as Record<string, unknown>;
+  if (typeof data_source !== 'string') return { ok: false, error: `expected "data_source" to be a string, got ${describe(data_source)}` };
+  if (typeof prompt !== 'string') return { ok: false, error: `expected "prompt" to be a string, got ${describe(prompt)}` };
+  if (!('ground_truth' in (row as object))) return { ok: false, error: 'expected a "ground_truth" field' };
+  const bootcamp = lookup(data_source);
+  if (!bootcamp) return { ok: false, error: `unknown data_source ${JSON.stringify(data_source)}`, unknownSource: data_source };
+  const parsed = bootcamp.groundTruth.safeParse(ground_truth);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue.path.length > 0 ? `ground_truth.${issue.path.join('.')}` : 'ground_truth';
+    return { ok: false, error: `${at} does not fit ${data_source}: ${issue.message}` };
+  }
+  return {
+    ok: true,
+    item: { id, data_source, prompt, ground_truth, parsedGroundTruth: deepFreeze(parsed.data), bootcamp },
+  };
+}

@@ -1,0 +1,45 @@
+// Asks the model one question: builds the request, sends it with the retry policy, and reads the answer.
+import { HttpClient } from './http.ts';
+import { withRetries } from './retry-policy.ts';
+import { buildRequest, parseAnswer, type GenerationSettings, type ModelAnswer } from './requests.ts';
+import type { ChatTemplate } from '../templates.ts';
+
+export interface ModelClientOptions {
+  http: HttpClient;
+  settings: GenerationSettings;
+  template: ChatTemplate;
+  timeoutMs: number;
+  maxAttempts: number;
+  maxRetryingDelaySec: number;
+  signal?: AbortSignal;
+  onRetry?: (info: { attempt: number; error: unknown; delayMs: number }) => void;
+}
+
+export interface Asked {
+  answer: ModelAnswer;
+  attempts: number;
+  /** Time of the successful attempt, from sending to the parsed answer. */
+  latencyMs: number;
+}
+
+export class ModelClient {
+  constructor(private readonly options: ModelClientOptions) {}
+
+  /** Throws AttemptsFailed when no attempt succeeds. */
+  async ask(prompt: string, repeat: number): Promise<Asked> {
+    const { http, settings, template, timeoutMs, signal } = this.options;
+    const request = buildRequest(settings, template, prompt, repeat);
+    let latencyMs = 0;
+    const { value, attempts } = await withRetries(
+      async () => {
+        const started = performance.now();
+        const response = await http.request('POST', request.endpoint, request.body, timeoutMs, signal);
+        const answer = parseAnswer(response.json, settings.api_mode);
+        latencyMs = Math.round(performance.now() - started);
+        return answer;
+      },
+      { maxAttempts: this.options.maxAttempts, maxDelaySec: this.options.maxRetryingDelaySec, signal, onRetry: this.options.onRetry },
+    );
+    return { answer: value, attempts, latencyMs };
+  }
+}

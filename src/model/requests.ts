@@ -1,0 +1,113 @@
+// Turns a prompt into the request body the server gets (completion or chat mode, with every generation
+// setting), and a server answer into the fields a details row keeps.
+import type { ChatTemplate } from '../templates.ts';
+import { renderPrompt } from '../templates.ts';
+
+export type ApiMode = 'completion' | 'chat_completion';
+
+export interface GenerationSettings {
+  model_name: string;
+  api_mode: ApiMode;
+  max_tokens: number;
+  temperature: number;
+  top_p?: number;
+  top_k?: number;
+  min_p?: number;
+  seed?: number;
+  presence_penalty?: number;
+  frequency_penalty?: number;
+  repetition_penalty?: number;
+  stop: readonly string[];
+  extra_body?: Readonly<Record<string, unknown>>;
+  /** The system message for chat mode, already resolved (see resolveSystemPrompt). */
+  system_prompt?: string;
+}
+
+export interface ModelRequest {
+  endpoint: 'completions' | 'chat/completions';
+  body: Record<string, unknown>;
+}
+
+/** Chat mode's system message: --sys_prompt, else the template's system text if --template was given, else none. */
+export function resolveSystemPrompt(sysPrompt: string | undefined, template: ChatTemplate, templateGiven: boolean): string | undefined {
+  if (sysPrompt !== undefined) return sysPrompt;
+  return templateGiven ? template.system : undefined;
+}
+
+export function buildRequest(settings: GenerationSettings, template: ChatTemplate, prompt: string, repeat: number): ModelRequest {
+  const body: Record<string, unknown> = { model: settings.model_name };
+  let endpoint: ModelRequest['endpoint'];
+  if (settings.api_mode === 'completion') {
+    endpoint = 'completions';
+    body.prompt = renderPrompt(template, prompt);
+  } else {
+    endpoint = 'chat/completions';
+    body.messages =
+      settings.system_prompt !== undefined
+        ? [{ role: 'system', content: settings.system_prompt }, { role: 'user', content: prompt }]
+        : [{ role: 'user', content: prompt }];
+  }
+  body.max_tokens = settings.max_tokens;
+  body.temperature = settings.temperature;
+  // Completion mode sends the template's stop words, as the original did; --stop adds to them in both modes.
+  const stop = settings.api_mode === 'completion' ? [...template.stop_words, ...settings.stop] : [...settings.stop];
+  if (stop.length > 0) body.stop = stop;
+  // Optional sampling settings go in the body only when set; vLLM and SGLang read top_k, min_p and
+  // repetition_penalty from the top level of the body, beside the OpenAI fields.
+  const optional = ['top_p', 'top_k', 'min_p', 'presence_penalty', 'frequency_penalty', 'repetition_penalty'] as const;
+  for (const key of optional) if (settings[key] !== undefined) body[key] = settings[key];
+  if (settings.seed !== undefined) body.seed = settings.seed + repeat;
+  if (settings.extra_body) Object.assign(body, settings.extra_body);
+  return { endpoint, body };
+}
+
+export interface Usage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  total_tokens?: number;
+}
+
+export interface ModelAnswer {
+  output: string;
+  reasoning_content?: string;
+  finish_reason: string | null;
+  usage: Usage | null;
+}
+
+/** Reads choices[0] of a completion or chat answer; throws a TypeError-free Error when the shape is wrong. */
+export function parseAnswer(json: unknown, mode: ApiMode): ModelAnswer {
+  const choice = (json as { choices?: unknown[] })?.choices?.[0] as Record<string, unknown> | undefined;
+  if (!choice || typeof choice !== 'object') throw new MalformedAnswerError('the answer has no choices[0]');
+  let output: unknown;
+  let reasoning: unknown;
+  if (mode === 'completion') {
+    output = choice.text;
+  } else {
+    const message = choice.message as Record<string, unknown> | undefined;
+    output = message?.content;
+    reasoning = message?.reasoning_content ?? message?.reasoning;
+  }
+  if (output === null || output === undefined) output = '';
+  if (typeof output !== 'string') throw new MalformedAnswerError('the answer text is not a string');
+  const usageRaw = (json as { usage?: unknown }).usage;
+  const usage = usageRaw && typeof usageRaw === 'object' ? (usageRaw as Usage) : null;
+  const finish = choice.finish_reason;
+  return {
+    output,
+    ...(typeof reasoning === 'string' ? { reasoning_content: reasoning } : {}),
+    finish_reason: typeof finish === 'string' ? finish : null,
+    usage,
+  };
+}
+
+export class MalformedAnswerError extends Error {
+  override name = 'MalformedAnswerError';
+}
+
+/** output_len: the server's completion_tokens when it sent usage, else the whitespace word count (as the original). */
+export function outputLength(answer: ModelAnswer): number {
+  const tokens = answer.usage?.completion_tokens;
+  if (typeof tokens === 'number' && Number.isFinite(tokens)) return tokens;
+  const trimmed = answer.output.trim();
+  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+}
