@@ -1,0 +1,51 @@
+// `run_eval.ts ls`: what can be evaluated. Every registered bootcamp with its verifier kind and answer format;
+// with --test_dir, each file with its line count, the data sources it names and whether each can be scored.
+import path from 'node:path';
+import type { Config } from '../config/config.ts';
+import { registry } from '../../bootcamps/index.ts';
+import { listTestFiles } from '../input/test-files.ts';
+import { surveyFile } from '../input/survey.ts';
+import type { ScoringSetup } from '../run/runner.ts';
+import { EXIT } from '../errors.ts';
+
+export interface LsFile {
+  file: string;
+  lines: number;
+  data_sources: { name: string; lines: number; scorable: boolean; kind: string | null }[];
+}
+
+export async function runLs(config: Config, scoring: ScoringSetup, io: { stdout: (t: string) => void }): Promise<number> {
+  const bootcamps = [...registry.values()]
+    .map((b) => ({ name: b.name, kind: b.kind ?? 'native', answer_format: b.answerFormat }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  let files: LsFile[] | undefined;
+  if (config.sources.test_dir !== 'default' && config.test_dir !== '-') {
+    files = [];
+    for (const file of listTestFiles(config.test_dir).files) {
+      const survey = await surveyFile(file, { strict: false, lookup: scoring.lookup, displayName: path.basename(file) });
+      files.push({
+        file: path.basename(file),
+        lines: survey.lines,
+        data_sources: [...survey.dataSources.entries()].sort().map(([name, lines]) => {
+          const bootcamp = scoring.lookup(name);
+          return { name, lines, scorable: bootcamp !== undefined, kind: bootcamp ? (bootcamp.kind ?? 'native') : null };
+        }),
+      });
+    }
+  }
+  if (config.json) {
+    io.stdout(JSON.stringify({ bootcamps, ...(files ? { files } : {}) }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const width = Math.max(...bootcamps.map((b) => b.name.length), 8);
+  const out = [`${bootcamps.length} bootcamps:`, ...bootcamps.map((b) => `  ${b.name.padEnd(width)}  ${b.kind.padEnd(7)}  ${b.answer_format}`)];
+  if (files) {
+    out.push('', `${files.length} test files in ${config.test_dir}:`);
+    for (const f of files) {
+      const sources = f.data_sources.map((d) => `${d.name} (${d.lines}${d.scorable ? '' : ', NOT SCORABLE'})`).join(', ');
+      out.push(`  ${f.file}: ${f.lines} lines; ${sources || 'no data_source found'}`);
+    }
+  }
+  io.stdout(out.join('\n') + '\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,53 @@
+// A first, cheap pass over the input files before any request: how many lines each has (for progress and
+// --limit), which data sources they name (so missing verifiers or sandboxes are refused up front), and under
+// --strict, every line fully checked.
+import { readJsonlLines } from './jsonl-lines.ts';
+import { parseInputLine } from './input-line.ts';
+import type { AnyBootcamp } from '../../bootcamps/types.ts';
+
+export interface FileSurvey {
+  file: string;
+  /** Non-blank lines. */
+  lines: number;
+  /** data_source → number of lines naming it. */
+  dataSources: Map<string, number>;
+  /** Under strict checking: every bad line as "file:line: message". */
+  problems: string[];
+}
+
+// Reading data_source with a pattern avoids parsing every line twice; lines it cannot read are parsed.
+const DATA_SOURCE = /"data_source"\s*:\s*"((?:[^"\\]|\\.)*)"/;
+
+export async function surveyFile(
+  file: string,
+  options: { strict: boolean; lookup: (dataSource: string) => AnyBootcamp | undefined; displayName: string },
+): Promise<FileSurvey> {
+  const survey: FileSurvey = { file, lines: 0, dataSources: new Map(), problems: [] };
+  for await (const { index, text } of readJsonlLines(file)) {
+    survey.lines++;
+    let source: string | undefined;
+    if (options.strict) {
+      const result = parseInputLine(text, index, options.lookup);
+      if (!result.ok) survey.problems.push(`${options.displayName}:${index + 1}: ${result.error}`);
+      else source = result.item.data_source;
+    } else {
+      const m = DATA_SOURCE.exec(text);
+      if (m) {
+        try {
+          source = JSON.parse(`"${m[1]}"`) as string;
+        } catch {
+          source = undefined;
+        }
+      }
+    }
+    if (source !== undefined) survey.dataSources.set(source, (survey.dataSources.get(source) ?? 0) + 1);
+  }
+  return survey;
+}
+
+/** --limit: a count of lines, or a fraction in (0, 1) of each file (EvalScope's semantics, rounded down, at least 1). */
+export function lineLimit(limit: number | undefined, lines: number): number {
+  if (limit === undefined) return lines;
+  if (limit < 1) return Math.min(lines, Math.max(1, Math.floor(lines * limit)));
+  return Math.min(lines, Math.floor(limit));
+}

@@ -1,0 +1,58 @@
+// Which folder a run writes to: a fresh one, the one --output_dir names, or — with --resume — the run to continue.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { defaultRunFolder, runFolderPrefix } from '../output/run-paths.ts';
+import { UsageError } from '../errors.ts';
+
+export interface RunFolderChoice {
+  folder: string;
+  /** True when continuing an earlier run in this folder. */
+  resuming: boolean;
+  notice?: string;
+}
+
+export interface LocateOptions {
+  resume: boolean | string;
+  outputDir?: string;
+  outputRoot: string;
+  modelName: string;
+  testDir: string;
+  now: Date;
+}
+
+/** The newest output/{model}_{test_dir}_* folder, by name (the timestamp sorts), or undefined. */
+export function newestRunFolder(outputRoot: string, modelName: string, testDir: string): string | undefined {
+  if (!existsSync(outputRoot)) return undefined;
+  const prefix = runFolderPrefix(modelName, testDir);
+  const candidates = readdirSync(outputRoot)
+    .filter((name) => name.startsWith(prefix) && /^\d{8}_\d{6}$/.test(name.slice(prefix.length)))
+    .filter((name) => statSync(path.join(outputRoot, name)).isDirectory())
+    .sort();
+  return candidates.length > 0 ? path.join(outputRoot, candidates[candidates.length - 1]) : undefined;
+}
+
+export function locateRunFolder(options: LocateOptions): RunFolderChoice {
+  const { resume, outputDir } = options;
+  if (resume === false) {
+    const folder = outputDir ?? defaultRunFolder(options.outputRoot, options.modelName, options.testDir, options.now);
+    // A non-empty --output_dir without --resume would mix two runs' rows: refuse rather than guess.
+    if (outputDir && existsSync(path.join(outputDir, 'details')) && readdirSync(path.join(outputDir, 'details')).length > 0) {
+      throw new UsageError(`--output_dir ${outputDir} already holds a run; add --resume to continue it, or choose another folder`);
+    }
+    return { folder, resuming: false };
+  }
+  const named = typeof resume === 'string' ? resume : outputDir;
+  if (named !== undefined) {
+    if (!existsSync(named)) {
+      if (typeof resume === 'string') throw new UsageError(`--resume ${resume}: no such run folder`);
+      return { folder: named, resuming: false, notice: `Nothing to resume in ${named}; starting a fresh run there.` };
+    }
+    return { folder: named, resuming: true };
+  }
+  const newest = newestRunFolder(options.outputRoot, options.modelName, options.testDir);
+  if (!newest) {
+    const folder = defaultRunFolder(options.outputRoot, options.modelName, options.testDir, options.now);
+    return { folder, resuming: false, notice: `No earlier run of ${options.modelName} on ${path.basename(options.testDir)} under ${options.outputRoot}/; starting a fresh run.` };
+  }
+  return { folder: newest, resuming: true };
+}

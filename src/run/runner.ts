@@ -1,0 +1,396 @@
+// Wires the stages of a run together — read lines, ask the model, score, write — and owns concurrency,
+// backpressure and cancellation. Nothing else in the project starts queues or timers for items.
+import PQueue from 'p-queue';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/config.ts';
+import { EXIT, FatalApiError, InputError, UsageError } from '../errors.ts';
+import { loadTemplate, type ChatTemplate } from '../templates.ts';
+import { listTestFiles } from '../input/test-files.ts';
+import { readJsonlLines } from '../input/jsonl-lines.ts';
+import { parseInputLine, type Item } from '../input/input-line.ts';
+import { lineLimit, surveyFile, type FileSurvey } from '../input/survey.ts';
+import { HttpClient, ApiError } from '../model/http.ts';
+import { ModelClient } from '../model/model-client.ts';
+import { AttemptsFailed } from '../model/retry-policy.ts';
+import { checkModelAvailable } from '../model/health-check.ts';
+import { resolveSystemPrompt, outputLength, type GenerationSettings } from '../model/requests.ts';
+import { scoreOutput } from '../../bootcamps/score.ts';
+import type { AnyBootcamp, VerifyContext } from '../../bootcamps/types.ts';
+import { RunPaths } from '../output/run-paths.ts';
+import { DetailsWriter } from '../output/details-writer.ts';
+import type { DetailsRow, ItemError } from '../output/details-row.ts';
+import { cutTornTail, rowKey, scanDetails } from '../output/details-file.ts';
+import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, type AnswerFingerprint } from '../output/eval-args.ts';
+import { ProgressLogWriter } from '../output/progress-log.ts';
+import { locateRunFolder } from '../resume/locate-run.ts';
+import { finalizeRun, type RunTotals } from './finalize.ts';
+import { ProgressState } from './progress.ts';
+import { ProgressDisplay } from '../ui/progress-display.ts';
+import { redactText } from '../redact.ts';
+
+export interface RunIO {
+  /** Messages for the person running it (stderr). */
+  log(line: string): void;
+  /** The final summary (stdout). */
+  print(text: string): void;
+  isTTY: boolean;
+  now(): Date;
+  /** Where default run folders go (output/ under the working directory). */
+  outputRoot: string;
+  version: string;
+}
+
+/** How bootcamps are found and what verifiers get besides the output; the CLI builds it from the config. */
+export interface ScoringSetup {
+  lookup(dataSource: string): AnyBootcamp | undefined;
+  context: VerifyContext;
+  /** Checks made before any request for the data sources this run will score (sandbox present, bridge imports). */
+  prepare?(dataSources: ReadonlySet<string>): Promise<void>;
+  close?(): Promise<void>;
+}
+
+export interface RunOutcome {
+  exitCode: number;
+  folder: string;
+  totals?: RunTotals;
+}
+
+const GRACE_MS = 10_000;
+
+export class EvaluationRun {
+  private readonly stopController = new AbortController();
+  private readonly hardController = new AbortController();
+  private interrupts = 0;
+  private fatal: FatalApiError | undefined;
+  private graceTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly config: Config,
+    private readonly scoring: ScoringSetup,
+    private readonly io: RunIO,
+  ) {}
+
+  /** SIGINT/SIGTERM: the first stops sending and gives in-flight requests 10 s; the second stops at once. */
+  interrupt(): void {
+    this.interrupts++;
+    if (this.interrupts === 1) {
+      this.io.log(`Interrupted: no new requests; waiting up to ${GRACE_MS / 1000} s for those in flight (Ctrl-C again to stop now).`);
+      this.stopController.abort();
+      this.graceTimer = setTimeout(() => this.hardController.abort(), GRACE_MS);
+      this.graceTimer.unref();
+    } else {
+      this.io.log('Stopping now.');
+      this.stopController.abort();
+      this.hardController.abort();
+    }
+  }
+
+  private get stopping(): boolean {
+    return this.stopController.signal.aborted;
+  }
+
+  async run(): Promise<RunOutcome> {
+    const { config, io } = this;
+    const template = loadTemplate(config.template);
+    const { files, skipped } = listTestFiles(config.test_dir);
+    for (const name of skipped) io.log(`Skipping non-JSONL file: ${name}`);
+    if (config.timeout < 60_000) {
+      io.log(`Note: --timeout is in milliseconds here (${config.timeout} ms = ${(config.timeout / 1000).toFixed(1)} s per attempt). The original handed it to a seconds-based client, so its "--timeout 6000" meant 100 minutes.`);
+    }
+
+    const systemPrompt = config.api_mode === 'chat_completion' ? resolveSystemPrompt(config.sys_prompt, template, config.sources.template !== 'default') : undefined;
+    const fingerprint = answerFingerprint(config, template, systemPrompt, files);
+
+    // Survey before touching the output folder, so that a refused run leaves nothing behind.
+    const surveys: FileSurvey[] = [];
+    for (const file of files) {
+      surveys.push(await surveyFile(file, { strict: config.strict, lookup: this.scoring.lookup, displayName: path.basename(file) }));
+    }
+    const problems = surveys.flatMap((s) => s.problems);
+    if (problems.length > 0) {
+      const shown = problems.slice(0, 20).join('\n  ');
+      throw new InputError(`--strict: ${problems.length} bad input line(s):\n  ${shown}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`);
+    }
+    const dataSources = new Set(surveys.flatMap((s) => [...s.dataSources.keys()]));
+    await this.scoring.prepare?.(new Set([...dataSources].filter((d) => this.scoring.lookup(d) !== undefined)));
+
+    const choice = locateRunFolder({
+      resume: config.resume,
+      outputDir: config.output_dir,
+      outputRoot: io.outputRoot,
+      modelName: config.model_name,
+      testDir: config.test_dir,
+      now: io.now(),
+    });
+    if (choice.notice) io.log(choice.notice);
+    const paths = new RunPaths(choice.folder);
+    const previous = choice.resuming ? readEvalArgs(paths.evalArgs) : undefined;
+    const forced: string[] = [];
+    if (choice.resuming && previous?.fingerprint) {
+      const diffs = fingerprintDifferences(previous.fingerprint, fingerprint);
+      if (diffs.length > 0 && !config.force) {
+        throw new UsageError(`cannot resume ${choice.folder}: settings that change answers differ from the earlier run:\n  ${diffs.join('\n  ')}\nUse the earlier settings, or --force to continue anyway (recorded in eval_args.json).`);
+      }
+      forced.push(...diffs);
+    }
+
+    const http = new HttpClient({
+      baseUrl: config.url,
+      apiKey: config.api_key,
+      headers: parseHeaders(config.header),
+      maxSockets: config.max_concurrent_requests,
+    });
+    try {
+      if (config.check_model_url) {
+        io.log(`Checking ${http.url('models')} for model '${config.model_name}'...`);
+        await checkModelAvailable({
+          http,
+          modelName: config.model_name,
+          intervalSec: config.check_interval,
+          maxAttempts: config.check_max_attempts,
+          log: io.log,
+          signal: this.stopController.signal,
+        });
+      }
+
+      mkdirSync(paths.detailsDir, { recursive: true });
+      const startedAt = io.now();
+      const args = buildEvalArgs(config, fingerprint, io.version, previous ? new Date(previous.start_time) : startedAt);
+      args.resumes = [...(previous?.resumes ?? []), ...(choice.resuming ? [{ at: startedAt.toISOString(), ...(forced.length ? { forced_differences: forced } : {}) }] : [])];
+      writeEvalArgs(paths.evalArgs, args);
+      io.log(`Evaluating model ${config.model_name}${choice.resuming ? ' (resuming)' : ''}. Run folder: ${choice.folder}`);
+
+      // Resume: what is already answered without error is never asked again; a torn last row is cut off.
+      const doneKeys: Set<string>[] = [];
+      for (const file of files) {
+        const scan = await scanDetails(paths.details(file));
+        const cut = await cutTornTail(paths.details(file), scan);
+        if (cut > 0) io.log(`${path.basename(file)}: cut a torn last row (${cut} bytes) left by an interrupted write.`);
+        doneKeys.push(new Set([...scan.latest.values()].filter((r) => !r.hasError).map((r) => rowKey(r.id, r.repeat))));
+      }
+
+      const repeats = config.repeats;
+      const progress = new ProgressState(
+        files.map((file, i) => {
+          const limited = lineLimit(config.limit, surveys[i].lines);
+          return { name: path.basename(file).replace(/\.jsonl$/, ''), total: limited * repeats, alreadyDone: 0 };
+        }),
+        Date.now(),
+      );
+      const progressLog = new ProgressLogWriter(paths.progressLog, progress);
+      progressLog.start();
+      const display = new ProgressDisplay(progress, { isTTY: io.isTTY, quiet: config.quiet, log: io.log });
+      display.start();
+
+      const settings: GenerationSettings = {
+        model_name: config.model_name,
+        api_mode: config.api_mode,
+        max_tokens: config.max_tokens,
+        temperature: config.temperature,
+        top_p: config.top_p,
+        top_k: config.top_k,
+        min_p: config.min_p,
+        seed: config.seed,
+        presence_penalty: config.presence_penalty,
+        frequency_penalty: config.frequency_penalty,
+        repetition_penalty: config.repetition_penalty,
+        stop: config.stop,
+        extra_body: config.extra_body,
+        system_prompt: systemPrompt,
+      };
+      let retriesLogged = 0;
+      const model = new ModelClient({
+        http,
+        settings,
+        template,
+        timeoutMs: config.timeout,
+        maxAttempts: config.max_retries,
+        maxRetryingDelaySec: config.max_retrying_delay,
+        signal: this.hardController.signal,
+        onRetry: ({ error, delayMs }) => {
+          // A failing server can produce thousands of these; the first few say enough, the summary counts the rest.
+          if (retriesLogged++ < 20 && !config.quiet) {
+            io.log(`Retrying in ${(delayMs / 1000).toFixed(1)} s: ${redactText((error as Error).message, [config.api_key])}`);
+          }
+        },
+      });
+      const writer = new DetailsWriter(paths);
+      writeFileSync(paths.inputErrors, '');
+      const inputErrorCounts = files.map(() => 0);
+
+      const queue = new PQueue({ concurrency: config.max_concurrent_requests });
+      const stopped = new Promise<void>((resolve) => this.stopController.signal.addEventListener('abort', () => resolve(), { once: true }));
+
+      const processItem = async (fileIndex: number, file: string, item: Item, repeat: number) => {
+        if (this.stopping) return;
+        const row = await this.answerAndScore(model, item, repeat);
+        if (!row) return; // cancelled: leave it for --resume
+        await writer.write(file, row);
+        progress.itemDone(fileIndex, row.error !== undefined);
+      };
+
+      try {
+        for (let fileIndex = 0; fileIndex < files.length && !this.stopping; fileIndex++) {
+          const file = files[fileIndex];
+          const name = path.basename(file);
+          const limit = lineLimit(config.limit, surveys[fileIndex].lines);
+          const unknownSources = new Map<string, number>();
+          let seen = 0;
+          let shownErrors = 0;
+          for await (const { index, text } of readJsonlLines(file)) {
+            if (seen++ >= limit || this.stopping) break;
+            const result = parseInputLine(text, index, this.scoring.lookup);
+            if (!result.ok) {
+              inputErrorCounts[fileIndex]++;
+              appendFileSync(paths.inputErrors, JSON.stringify({ file: name, line: index + 1, error: result.error }) + '\n');
+              if (result.unknownSource !== undefined) {
+                unknownSources.set(result.unknownSource, (unknownSources.get(result.unknownSource) ?? 0) + 1);
+              } else if (shownErrors++ < 10) {
+                io.log(`${name}:${index + 1}: ${result.error}`);
+              }
+              for (let r = 0; r < repeats; r++) progress.itemDone(fileIndex, true);
+              continue;
+            }
+            for (let repeat = 0; repeat < repeats; repeat++) {
+              if (doneKeys[fileIndex].has(rowKey(index, repeat))) {
+                progress.itemDone(fileIndex, false);
+                continue;
+              }
+              // Backpressure: at most ~2× concurrency items exist at once, whatever the file size.
+              while (queue.size >= config.max_concurrent_requests && !this.stopping) {
+                await Promise.race([queue.onSizeLessThan(config.max_concurrent_requests), stopped]);
+              }
+              if (this.stopping) break;
+              void queue.add(() => processItem(fileIndex, file, result.item, repeat));
+            }
+          }
+          if (shownErrors > 10) io.log(`${name}: ${shownErrors - 10} more bad lines (see input_errors.jsonl)`);
+          for (const [source, count] of unknownSources) {
+            io.log(`${name}: ${count} line(s) name data_source "${source}", which no bootcamp handles; skipped (see 'ls').`);
+          }
+        }
+        await Promise.race([queue.onIdle(), this.hardStopped()]);
+        if (this.hardController.signal.aborted) queue.clear();
+        await queue.onIdle();
+      } finally {
+        if (this.graceTimer) clearTimeout(this.graceTimer);
+        display.stop();
+        await writer.close();
+        progressLog.stop();
+      }
+
+      const totals = await finalizeRun({ config, paths, files, inputErrorCounts, progress, io });
+      progressLog.write();
+      const exitCode = this.fatal ? this.fatal.exitCode : this.interrupts > 0 ? EXIT.interrupted : totals.itemErrors + totals.inputErrors > 0 ? EXIT.itemErrors : EXIT.ok;
+      if (this.fatal) io.log(`Stopped: ${this.fatal.message}`);
+      if (this.interrupts > 0) io.log(`Interrupted. Continue with --resume ${choice.folder}`);
+      return { exitCode, folder: choice.folder, totals };
+    } finally {
+      http.close();
+      await this.scoring.close?.();
+    }
+  }
+
+  private hardStopped(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.hardController.signal.aborted) return resolve();
+      this.hardController.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  }
+
+  /** One item: ask (with retries), then score. Returns undefined when the run was cancelled mid-request. */
+  private async answerAndScore(model: ModelClient, item: Item, repeat: number): Promise<DetailsRow | undefined> {
+    const base = { id: item.id, ...(this.config.repeats > 1 ? { repeat } : {}), data_source: item.data_source, prompt: item.prompt };
+    try {
+      const asked = await model.ask(item.prompt, repeat);
+      const scored = await scoreOutput(item.bootcamp, asked.answer.output, item.parsedGroundTruth, this.scoring.context);
+      return {
+        ...base,
+        output: asked.answer.output,
+        output_len: outputLength(asked.answer),
+        ground_truth: item.ground_truth,
+        score: scored.score,
+        extracted_output: scored.extracted_output,
+        finish_reason: asked.answer.finish_reason,
+        usage: asked.answer.usage,
+        latency_ms: asked.latencyMs,
+        attempts: asked.attempts,
+        ...(asked.answer.reasoning_content !== undefined ? { reasoning_content: asked.answer.reasoning_content } : {}),
+        ...(scored.verify_error !== undefined ? { verify_error: scored.verify_error } : {}),
+      };
+    } catch (err) {
+      if (!(err instanceof AttemptsFailed)) throw err;
+      if (err.failure === 'cancelled') return undefined;
+      const last = err.lastError;
+      const status = last instanceof ApiError ? last.status : undefined;
+      const message = redactText(last instanceof Error ? last.message : String(last), [this.config.api_key]);
+      if (err.failure === 'fatal') {
+        if (!this.fatal) {
+          const why =
+            status === 404
+              ? `the server does not know model '${this.config.model_name}' or the endpoint (${message}); check --model_name and --url`
+              : `the server refused the request (${message}); check --api_key`;
+          this.fatal = new FatalApiError(why);
+          this.stopController.abort();
+          this.hardController.abort();
+        }
+        return undefined;
+      }
+      const error: ItemError = { kind: last instanceof Error ? last.name : 'Error', ...(status !== undefined ? { status } : {}), message, attempts: err.attempts };
+      return {
+        ...base,
+        output: '',
+        output_len: 0,
+        ground_truth: item.ground_truth,
+        score: 0,
+        extracted_output: null,
+        finish_reason: null,
+        usage: null,
+        latency_ms: 0,
+        attempts: err.attempts,
+        error,
+      };
+    }
+  }
+}
+
+function answerFingerprint(config: Config, template: ChatTemplate, systemPrompt: string | undefined, files: string[]): AnswerFingerprint {
+  let urlPath = '';
+  try {
+    urlPath = new URL(config.url).pathname.replace(/\/+$/, '');
+  } catch {
+    urlPath = config.url;
+  }
+  return {
+    model_name: config.model_name,
+    url_path: urlPath,
+    api_mode: config.api_mode,
+    // Chat mode never renders the template: only its system text (in system_prompt) can change answers there.
+    template: config.api_mode === 'completion' ? { chat_template: template.chat_template, stop_words: template.stop_words } : 'n/a in chat mode',
+    system_prompt: systemPrompt ?? null,
+    generation: {
+      max_tokens: config.max_tokens,
+      temperature: config.temperature,
+      top_p: config.top_p ?? null,
+      top_k: config.top_k ?? null,
+      min_p: config.min_p ?? null,
+      seed: config.seed ?? null,
+      presence_penalty: config.presence_penalty ?? null,
+      frequency_penalty: config.frequency_penalty ?? null,
+      repetition_penalty: config.repetition_penalty ?? null,
+      stop: config.stop,
+      extra_body: config.extra_body ?? null,
+    },
+    test_files: files.map((f) => path.basename(f)),
+  };
+}
+
+function parseHeaders(lines: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const at = line.indexOf(':');
+    headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  return headers;
+}
