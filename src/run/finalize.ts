@@ -23,6 +23,8 @@ export interface FinalizeOptions {
   paths: RunPaths;
   files: readonly string[];
   inputErrorCounts: readonly number[];
+  /** The data sources each file names (from the survey), so meta names a file's bootcamp even with no rows. */
+  fileDataSources: readonly (readonly string[])[];
   progress: ProgressState;
   io: { print(text: string): void; log(line: string): void };
 }
@@ -31,7 +33,7 @@ export function passKValues(config: Pick<Config, 'pass_k' | 'repeats'>): number[
   return config.pass_k ?? [...new Set([1, config.repeats])];
 }
 
-export async function finalizeRun({ config, paths, files, inputErrorCounts, progress, io }: FinalizeOptions): Promise<RunTotals> {
+export async function finalizeRun({ config, paths, files, inputErrorCounts, fileDataSources, progress, io }: FinalizeOptions): Promise<RunTotals> {
   const passK = passKValues(config);
   const rowsByFile: RowSummary[][] = [];
   const metaLines: string[] = [];
@@ -39,7 +41,7 @@ export async function finalizeRun({ config, paths, files, inputErrorCounts, prog
     const detailsFile = paths.details(files[i]);
     const rows = await compactDetails(detailsFile, await scanDetails(detailsFile));
     rowsByFile.push(rows);
-    metaLines.push(JSON.stringify(fileMeta(path.basename(files[i]), rows, inputErrorCounts[i], passK, config.repeats)));
+    metaLines.push(JSON.stringify(fileMeta(path.basename(files[i]), rows, inputErrorCounts[i], passK, config.repeats, fileDataSources[i])));
   }
   await writeFileAtomic(paths.meta, metaLines.map((l) => l + '\n').join(''));
   const bootcamps = bootcampRows(rowsByFile, passK);

@@ -1,6 +1,7 @@
 // Wires the stages of a run together — read lines, ask the model, score, write — and owns concurrency,
 // backpressure and cancellation. Nothing else in the project starts queues or timers for items.
 import PQueue from 'p-queue';
+import { setMaxListeners } from 'node:events';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
@@ -69,7 +70,10 @@ export class EvaluationRun {
     private readonly config: Config,
     private readonly scoring: ScoringSetup,
     private readonly io: RunIO,
-  ) {}
+  ) {
+    // Every in-flight request listens on these signals; thousands of listeners are expected, not a leak.
+    setMaxListeners(0, this.stopController.signal, this.hardController.signal);
+  }
 
   /** SIGINT/SIGTERM: the first stops sending and gives in-flight requests 10 s; the second stops at once. */
   interrupt(): void {
@@ -280,7 +284,7 @@ export class EvaluationRun {
         progressLog.stop();
       }
 
-      const totals = await finalizeRun({ config, paths, files, inputErrorCounts, progress, io });
+      const totals = await finalizeRun({ config, paths, files, inputErrorCounts, fileDataSources: surveys.map((s) => [...s.dataSources.keys()]), progress, io });
       progressLog.write();
       const exitCode = this.fatal ? this.fatal.exitCode : this.interrupts > 0 ? EXIT.interrupted : totals.itemErrors + totals.inputErrors > 0 ? EXIT.itemErrors : EXIT.ok;
       if (this.fatal) io.log(`Stopped: ${this.fatal.message}`);

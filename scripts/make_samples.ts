@@ -1,0 +1,10 @@
+#!/usr/bin/env -S npx tsx
+// Regenerates data/sample/ (input lines) and data/sample-solutions.jsonl (the mock's right answers).
+import path from 'node:path';
+import { writeSamples } from '../src/samples/make-samples.ts';
+import { PROJECT_ROOT } from '../src/version.ts';
+
+const perKind = Number(process.argv[2] ?? 24);
+const seed = Number(process.argv[3] ?? 2024);
+const files = writeSamples(path.join(PROJECT_ROOT, 'data', 'sample'), path.join(PROJECT_ROOT, 'data', 'sample-solutions.jsonl'), perKind, seed);
+process.stdout.write(`wrote ${files.map((f) => path.relative(PROJECT_ROOT, f)).join(', ')} and data/sample-solutions.jsonl (${perKind} cases each, seed ${seed})\n`);

@@ -1,0 +1,101 @@
+// Command-line flags of the mock server, validated, with the same error style as the evaluator's.
+import minimist from 'minimist';
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.ts';
+import { DEFAULT_MOCK_OPTIONS, type FailMode, type MockOptions, type ReplyMode } from './mock-server.ts';
+
+export const MOCK_HELP = `Usage: tsx scripts/mock_server.ts [flags]
+  --port N              port (0 = a free one; the first line printed is "listening http://HOST:PORT") (default 0)
+  --host H              (default 127.0.0.1)
+  --model NAME          the one model it serves (default mock-model)
+  --api-key KEY         require this bearer token (401 otherwise)
+  --latency-ms N|MIN-MAX  delay before each answer (default 0)
+  --fail-rate P         share of generation requests that fail (default 0)
+  --fail-mode M         429 | 500 | 503 | reset | hang | mixed (default 500)
+  --fail-first N        fail the first N generation requests
+  --retry-after S       Retry-After seconds on 429/503
+  --reply MODE          echo | fixed | solutions (default echo)
+  --text TEXT           the fixed reply
+  --solutions FILE      JSONL of {"prompt", "output"}: the right answer per prompt (implies --reply solutions)
+  --correct-rate P      share of prompts answered from --solutions (by a hash of the prompt) (default 1)
+  --wrong-text TEXT     reply for the other prompts
+  --max-model-len N     context length; longer requests get vLLM's 400
+  --reasoning-parser    split <think>…</think> into reasoning_content (chat mode)
+`;
+
+function num(raw: unknown, flag: string, check: (n: number) => boolean, expected: string): number {
+  const n = Number(raw);
+  if (raw === undefined || raw === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${flag}: expected ${expected}, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+export function readSolutions(file: string): Map<string, string> {
+  const map = new Map<string, string>();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`--solutions: cannot read ${file}`);
+  }
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let row: { prompt?: unknown; output?: unknown };
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new UsageError(`${file}:${i + 1}: expected a JSON object {"prompt", "output"}`);
+    }
+    if (typeof row.prompt !== 'string' || typeof row.output !== 'string') throw new UsageError(`${file}:${i + 1}: expected string "prompt" and "output"`);
+    map.set(row.prompt, row.output);
+  });
+  return map;
+}
+
+export function parseMockArgs(argv: readonly string[]): MockOptions | 'help' {
+  const known = ['port', 'host', 'model', 'api-key', 'latency-ms', 'fail-rate', 'fail-mode', 'fail-first', 'retry-after', 'reply', 'text', 'solutions', 'correct-rate', 'wrong-text', 'max-model-len'];
+  const a = minimist([...argv], {
+    string: known,
+    boolean: ['reasoning-parser', 'help'],
+    unknown: (arg) => {
+      if (arg.startsWith('-') && !known.includes(arg.replace(/^--?/, '').replace(/=.*/, ''))) throw new UsageError(`unknown flag ${arg}; see --help`);
+      return true;
+    },
+  });
+  if (a.help) return 'help';
+  const o: MockOptions = { ...DEFAULT_MOCK_OPTIONS, solutions: new Map() };
+  if (a.port !== undefined) o.port = num(a.port, 'port', (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a port number');
+  if (a.host !== undefined) o.host = String(a.host);
+  if (a.model !== undefined) o.model = String(a.model);
+  if (a['api-key'] !== undefined) o.apiKey = String(a['api-key']);
+  if (a['latency-ms'] !== undefined) {
+    const m = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(String(a['latency-ms']));
+    if (!m) throw new UsageError(`--latency-ms: expected N or MIN-MAX, got ${JSON.stringify(a['latency-ms'])}`);
+    o.latencyMs = [Number(m[1]), Number(m[2] ?? m[1])];
+  }
+  if (a['fail-rate'] !== undefined) o.failRate = num(a['fail-rate'], 'fail-rate', (n) => n >= 0 && n <= 1, 'a share between 0 and 1');
+  if (a['fail-mode'] !== undefined) {
+    const modes = ['429', '500', '503', 'reset', 'hang', 'mixed'];
+    if (!modes.includes(String(a['fail-mode']))) throw new UsageError(`--fail-mode: expected one of ${modes.join(', ')}`);
+    o.failMode = String(a['fail-mode']) as FailMode;
+  }
+  if (a['fail-first'] !== undefined) o.failFirst = num(a['fail-first'], 'fail-first', (n) => Number.isInteger(n) && n >= 0, 'a count');
+  if (a['retry-after'] !== undefined) o.retryAfterSec = num(a['retry-after'], 'retry-after', (n) => n >= 0, 'seconds');
+  if (a.reply !== undefined) {
+    if (!['echo', 'fixed', 'solutions'].includes(String(a.reply))) throw new UsageError('--reply: expected echo, fixed or solutions');
+    o.reply = String(a.reply) as ReplyMode;
+  }
+  if (a.text !== undefined) {
+    o.fixedText = String(a.text);
+    if (a.reply === undefined) o.reply = 'fixed';
+  }
+  if (a.solutions !== undefined) {
+    o.solutions = readSolutions(String(a.solutions));
+    if (a.reply === undefined) o.reply = 'solutions';
+  }
+  if (o.reply === 'solutions' && a.solutions === undefined) throw new UsageError('--reply solutions needs --solutions FILE');
+  if (a['correct-rate'] !== undefined) o.correctRate = num(a['correct-rate'], 'correct-rate', (n) => n >= 0 && n <= 1, 'a share between 0 and 1');
+  if (a['wrong-text'] !== undefined) o.wrongText = String(a['wrong-text']);
+  if (a['max-model-len'] !== undefined) o.maxModelLen = num(a['max-model-len'], 'max-model-len', (n) => Number.isInteger(n) && n > 0, 'a token count');
+  o.reasoningParser = a['reasoning-parser'] === true;
+  return o;
+}

@@ -1,0 +1,57 @@
+// Starts the mock server as a real child process and waits for its "listening" line: used by the demo, the
+// benchmarks and the tests, so all of them talk HTTP over loopback to a separate process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { PROJECT_ROOT } from '../version.ts';
+
+export interface MockProcess {
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** http://127.0.0.1:PORT/v1, what --url wants. */
+  baseUrl: string;
+  child: ChildProcess;
+  stats(): Promise<Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+export const TSX_IMPORT = ['--import', 'tsx'];
+
+export function startMockProcess(args: readonly string[], timeoutMs = 20_000): Promise<MockProcess> {
+  const child = spawn(process.execPath, [...TSX_IMPORT, path.join(PROJECT_ROOT, 'scripts', 'mock_server.ts'), '--port', '0', ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`mock server did not start within ${timeoutMs} ms: ${stderr}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`mock server exited with ${code}: ${stderr}`));
+    });
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      const m = /^listening (http:\/\/\S+)$/.exec(line);
+      if (!m) return reject(new Error(`unexpected first line from mock server: ${line}`));
+      const origin = m[1];
+      resolve({
+        origin,
+        baseUrl: `${origin}/v1`,
+        child,
+        stats: async () => (await fetch(`${origin}/stats`)).json() as Promise<Record<string, unknown>>,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.removeAllListeners('exit');
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}

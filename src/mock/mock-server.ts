@@ -1,0 +1,286 @@
+// An OpenAI-compatible server that behaves like vLLM for the evaluator's purposes: /v1/models,
+// /v1/completions and /v1/chat/completions (streaming too), usage counts, finish_reason "length",
+// vLLM-shaped error bodies, and injected failures (429 with Retry-After, 5xx, resets, hangs). Part of the
+// product: the tests, the demo and the benchmarks run it as a real process.
+import http from 'node:http';
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { loadTemplate, BUILTIN_TEMPLATES, type ChatTemplate } from '../templates.ts';
+
+export type FailMode = '429' | '500' | '503' | 'reset' | 'hang' | 'mixed';
+export type ReplyMode = 'echo' | 'fixed' | 'solutions';
+
+export interface MockOptions {
+  host: string;
+  port: number;
+  model: string;
+  /** Required bearer token; undefined accepts any (vLLM without --api-key). */
+  apiKey?: string;
+  latencyMs: [number, number];
+  failRate: number;
+  failMode: FailMode;
+  /** Seconds sent in Retry-After with 429/503. */
+  retryAfterSec?: number;
+  reply: ReplyMode;
+  fixedText: string;
+  /** prompt → correct answer text, for reply "solutions". */
+  solutions: Map<string, string>;
+  /** Share of prompts (chosen by a hash of the prompt, so stable across runs) answered from solutions. */
+  correctRate: number;
+  wrongText: string;
+  /** Context length: prompt words + max_tokens above it is a 400, as vLLM answers. */
+  maxModelLen?: number;
+  /** Split "<think>…</think>" off into reasoning_content in chat mode, like vLLM's reasoning parser. */
+  reasoningParser: boolean;
+  /** Fail the first N requests regardless of failRate (deterministic tests of retries). */
+  failFirst: number;
+  /** Random source for latency and failures; injectable for tests. */
+  random: () => number;
+}
+
+export const DEFAULT_MOCK_OPTIONS: MockOptions = {
+  host: '127.0.0.1',
+  port: 0,
+  model: 'mock-model',
+  latencyMs: [0, 0],
+  failRate: 0,
+  failMode: '500',
+  reply: 'echo',
+  fixedText: 'I do not know.',
+  solutions: new Map(),
+  correctRate: 1,
+  wrongText: 'I am not sure. Final answer: \\boxed{0}',
+  reasoningParser: false,
+  failFirst: 0,
+  random: Math.random,
+};
+
+export interface MockStats {
+  requests: number;
+  models: number;
+  completions: number;
+  chat: number;
+  failuresInjected: number;
+  errors: Record<string, number>;
+}
+
+interface Wrapper {
+  prefix: string;
+  suffix: string;
+}
+
+/** Completion prompts arrive templated; peel a known template off to find the user's prompt. */
+function templateWrappers(): Wrapper[] {
+  return BUILTIN_TEMPLATES.map((name) => {
+    const t: ChatTemplate = loadTemplate(name);
+    const at = t.chat_template.indexOf('{input}');
+    return { prefix: t.chat_template.slice(0, at), suffix: t.chat_template.slice(at + '{input}'.length) };
+  }).sort((a, b) => b.prefix.length - a.prefix.length);
+}
+
+function countWords(text: string): number {
+  const t = text.trim();
+  return t === '' ? 0 : t.split(/\s+/).length;
+}
+
+/** Keeps the first `n` whitespace-separated words of a text (what max_tokens cuts in this mock's token model). */
+function firstWords(text: string, n: number): string {
+  const re = /\S+/g;
+  let count = 0;
+  let end = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (++count > n) break;
+    end = m.index + m[0].length;
+  }
+  return text.slice(0, end);
+}
+
+function stableShare(prompt: string): number {
+  return createHash('sha1').update(prompt).digest().readUInt32BE(0) / 0x1_0000_0000;
+}
+
+export class MockServer {
+  readonly stats: MockStats = { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {} };
+  private readonly server: http.Server;
+  private readonly wrappers = templateWrappers();
+  private readonly hanging = new Set<http.ServerResponse>();
+  private idCounter = 0;
+
+  constructor(readonly options: MockOptions) {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server.keepAliveTimeout = 60_000;
+    this.server.headersTimeout = 65_000;
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(this.options.port, this.options.host, resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://${this.options.host}:${port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+  }
+
+  /** vLLM's error shape: {"object":"error","message":…,"type":…,"param":null,"code":status}. */
+  private sendError(res: http.ServerResponse, status: number, type: string, message: string, headers: Record<string, string> = {}): void {
+    this.stats.errors[String(status)] = (this.stats.errors[String(status)] ?? 0) + 1;
+    this.sendJson(res, status, { object: 'error', message, type, param: null, code: status }, headers);
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    this.stats.requests++;
+    const url = (req.url ?? '').split('?')[0].replace(/\/+$/, '');
+    if (req.method === 'GET' && url === '/stats') return this.sendJson(res, 200, this.stats);
+    if (req.method === 'GET' && url === '/health') return this.sendJson(res, 200, { status: 'ok' });
+    if (this.options.apiKey !== undefined && req.headers.authorization !== `Bearer ${this.options.apiKey}`) {
+      return this.sendError(res, 401, 'Unauthorized', 'Unauthorized: missing or wrong API key');
+    }
+    if (req.method === 'GET' && url === '/v1/models') {
+      this.stats.models++;
+      return this.sendJson(res, 200, {
+        object: 'list',
+        data: [{ id: this.options.model, object: 'model', created: 0, owned_by: 'bootcamp-eval-mock', root: this.options.model, max_model_len: this.options.maxModelLen ?? 131072 }],
+      });
+    }
+    const isChat = url === '/v1/chat/completions';
+    if (req.method !== 'POST' || (!isChat && url !== '/v1/completions')) {
+      return this.sendError(res, 404, 'NotFoundError', `Not Found: ${req.method} ${url}`);
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return this.sendError(res, 400, 'BadRequestError', 'Request body is not valid JSON');
+      }
+      if (isChat) this.stats.chat++;
+      else this.stats.completions++;
+      const [lo, hi] = this.options.latencyMs;
+      const delay = lo + (hi - lo) * this.options.random();
+      if (delay > 0) setTimeout(() => this.answer(req, res, body, isChat), delay);
+      else this.answer(req, res, body, isChat);
+    });
+  }
+
+  private injectFailure(res: http.ServerResponse): boolean {
+    const forced = this.stats.completions + this.stats.chat <= this.options.failFirst;
+    if (!forced && !(this.options.failRate > 0 && this.options.random() < this.options.failRate)) return false;
+    this.stats.failuresInjected++;
+    let mode = this.options.failMode;
+    if (mode === 'mixed') mode = (['429', '500', '503', 'reset'] as const)[Math.floor(this.options.random() * 4)];
+    const retryAfter: Record<string, string> = this.options.retryAfterSec !== undefined ? { 'retry-after': String(this.options.retryAfterSec) } : {};
+    switch (mode) {
+      case '429':
+        this.sendError(res, 429, 'RateLimitError', 'Too many requests', retryAfter);
+        break;
+      case '500':
+        this.sendError(res, 500, 'InternalServerError', 'Internal server error');
+        break;
+      case '503':
+        this.sendError(res, 503, 'ServiceUnavailableError', 'The server is overloaded', retryAfter);
+        break;
+      case 'reset':
+        res.socket?.destroy();
+        break;
+      case 'hang':
+        // Never answer; the client's timeout must cut it. Closed when the server closes.
+        this.hanging.add(res);
+        res.on('close', () => this.hanging.delete(res));
+        break;
+    }
+    return true;
+  }
+
+  private userPrompt(body: Record<string, unknown>, isChat: boolean): string {
+    if (isChat) {
+      const messages = Array.isArray(body.messages) ? (body.messages as { role?: string; content?: unknown }[]) : [];
+      const user = [...messages].reverse().find((m) => m.role === 'user');
+      return typeof user?.content === 'string' ? user.content : '';
+    }
+    const prompt = typeof body.prompt === 'string' ? body.prompt : Array.isArray(body.prompt) ? String(body.prompt[0] ?? '') : '';
+    for (const w of this.wrappers) {
+      if (prompt.startsWith(w.prefix) && prompt.endsWith(w.suffix) && prompt.length >= w.prefix.length + w.suffix.length) {
+        return prompt.slice(w.prefix.length, prompt.length - w.suffix.length);
+      }
+    }
+    return prompt;
+  }
+
+  private replyText(userPrompt: string): string {
+    switch (this.options.reply) {
+      case 'echo':
+        return userPrompt;
+      case 'fixed':
+        return this.options.fixedText;
+      case 'solutions': {
+        const solution = this.options.solutions.get(userPrompt);
+        if (solution !== undefined && stableShare(userPrompt) < this.options.correctRate) return solution;
+        return this.options.wrongText;
+      }
+    }
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, unknown>, isChat: boolean): void {
+    if (this.injectFailure(res)) return;
+    if (body.model !== this.options.model) {
+      return this.sendError(res, 404, 'NotFoundError', `The model \`${String(body.model)}\` does not exist.`);
+    }
+    const prompt = this.userPrompt(body, isChat);
+    const promptTokens = isChat ? countWords(prompt) : countWords(typeof body.prompt === 'string' ? body.prompt : prompt);
+    const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : 16;
+    if (this.options.maxModelLen !== undefined && promptTokens + maxTokens > this.options.maxModelLen) {
+      return this.sendError(
+        res,
+        400,
+        'BadRequestError',
+        `This model's maximum context length is ${this.options.maxModelLen} tokens. However, you requested ${promptTokens + maxTokens} tokens (${promptTokens} in the messages, ${maxTokens} in the completion). Please reduce the length of the messages or completion.`,
+      );
+    }
+    let text = this.replyText(prompt);
+    let finish = 'stop';
+    if (countWords(text) > maxTokens) {
+      text = firstWords(text, maxTokens);
+      finish = 'length';
+    }
+    let reasoning: string | undefined;
+    if (isChat && this.options.reasoningParser) {
+      const end = text.indexOf('</think>');
+      if (end >= 0) {
+        reasoning = text.slice(0, end).replace(/^<think>/, '');
+        text = text.slice(end + '</think>'.length).replace(/^\s+/, '');
+      }
+    }
+    const completionTokens = countWords(text) + (reasoning ? countWords(reasoning) : 0);
+    const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+    const id = `${isChat ? 'chatcmpl' : 'cmpl'}-mock${++this.idCounter}`;
+    const created = Math.floor(Date.now() / 1000);
+    if (body.stream === true) return this.stream(res, id, created, isChat, text, reasoning, finish, usage);
+    const choice = isChat
+      ? { index: 0, message: { role: 'assistant', content: text, ...(reasoning !== undefined ? { reasoning_content: reasoning } : {}) }, logprobs: null, finish_reason: finish, stop_reason: null }
+      : { index: 0, text, logprobs: null, finish_reason: finish, stop_reason: null };
+    this.sendJson(res, 200, { id, object: isChat ? 'chat.completion' : 'text_completion', created, model: this.options.model, choices: [choice], usage });
+  }
+
+  private stream(res: http.ServerResponse, id: string, created: number, isChat: boolean, text: string, reasoning: string | undefined, finish: string, usage: object): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const object = isChat ? 'chat.completion.chunk' : 'text_completion';
+    const send = (choice: object, extra: object = {}) => res.write(`data: ${JSON.stringify({ id, object, created, model: this.options.model, choices: [choice], ...extra })}\n\n`);
+    const pieces = text.match(/\S+\s*|\s+/g) ?? [];
+    if (isChat) send({ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null });
+    if (isChat && reasoning) send({ index: 0, delta: { reasoning_content: reasoning }, finish_reason: null });
+    for (const piece of pieces) send(isChat ? { index: 0, delta: { content: piece }, finish_reason: null } : { index: 0, text: piece, finish_reason: null });
+    send(isChat ? { index: 0, delta: {}, finish_reason: finish } : { index: 0, text: '', finish_reason: finish }, { usage });
+    res.end('data: [DONE]\n\n');
+  }
+}
