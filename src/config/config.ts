@@ -50,8 +50,6 @@ function parseArgv(argv: readonly string[]): CliValues {
     string: [...stringNames, 'overrides', 'o'],
     boolean: [...booleanNames, 'help', 'version', 'json'],
     alias: { h: 'help', V: 'version' },
-    // minimist gives boolean flags a false default unless told otherwise: keep "not given" distinguishable.
-    default: Object.fromEntries(booleanNames.map((n) => [n, undefined])),
     unknown: (arg) => {
       if (arg.startsWith('-')) unknown.push(arg);
       return true;
@@ -63,10 +61,18 @@ function parseArgv(argv: readonly string[]): CliValues {
     const suggestion = closestName(name, [...allNames, ...COMMAND_FLAGS]);
     throw new UsageError(`unknown flag ${arg.replace(/=.*$/, '')}${suggestion ? ` (did you mean --${suggestion}?)` : ''}; see --help`);
   }
+  // minimist sets every declared boolean to false when absent; only those actually written count as given.
+  const givenBooleans = new Set(
+    argv.flatMap((arg) => {
+      const m = /^--(?:no-)?([^=]+)/.exec(arg);
+      return m ? [m[1]] : [];
+    }),
+  );
   const values: Partial<Record<FlagName, unknown>> = {};
   for (const [key, raw] of Object.entries(parsed)) {
     const name = canonicalName(key);
     if (!name || raw === undefined) continue;
+    if (FLAGS[name].type === 'boolean' && !givenBooleans.has(key)) continue;
     const spec = FLAGS[name];
     // A repeated flag: lists keep every value; anything else keeps the last, as argparse does.
     const value = Array.isArray(raw) && spec.type !== 'list' ? raw[raw.length - 1] : raw;

@@ -15,7 +15,8 @@ export interface MockProcess {
   stop(): Promise<void>;
 }
 
-export const TSX_IMPORT = ['--import', 'tsx'];
+/** Node flags that load tsx by absolute URL, so child processes work from any working directory. */
+export const TSX_IMPORT = ['--import', import.meta.resolve('tsx')];
 
 export function startMockProcess(args: readonly string[], timeoutMs = 20_000): Promise<MockProcess> {
   const child = spawn(process.execPath, [...TSX_IMPORT, path.join(PROJECT_ROOT, 'scripts', 'mock_server.ts'), '--port', '0', ...args], {
