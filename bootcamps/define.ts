@@ -23,6 +23,22 @@ export interface BootcampParts<GT, X> {
  */
 export function defineBootcamp<GT, X>(parts: BootcampParts<GT, X>): Bootcamp<GT> {
   const toJson = parts.toJson ?? ((x: X) => x as Extracted);
+  // The runner calls extract and then verify on the same output; remember the last extraction so that the
+  // (sometimes costly) parse runs once. Safe because extraction is a pure function of the output.
+  let lastOutput: string | undefined;
+  let lastResult: { value: X | null } | { error: unknown } | undefined;
+  const extractOnce = (output: string): X | null => {
+    if (output !== lastOutput || lastResult === undefined) {
+      lastOutput = output;
+      try {
+        lastResult = { value: parts.extract(output) ?? null };
+      } catch (error) {
+        lastResult = { error };
+      }
+    }
+    if ('error' in lastResult) throw lastResult.error;
+    return lastResult.value;
+  };
   return {
     name: parts.name,
     answerFormat: parts.answerFormat,
@@ -31,15 +47,15 @@ export function defineBootcamp<GT, X>(parts: BootcampParts<GT, X>): Bootcamp<GT>
     defaults: parts.defaults,
     extract(output: string): Extracted {
       try {
-        const x = parts.extract(output);
-        return x === null || x === undefined ? null : toJson(x);
+        const x = extractOnce(output);
+        return x === null ? null : toJson(x);
       } catch {
         return null;
       }
     },
     verify(output: string, groundTruth: GT): number {
-      const x = parts.extract(output);
-      if (x === null || x === undefined) return 0;
+      const x = extractOnce(output);
+      if (x === null) return 0;
       const judge = parts.check(x, groundTruth);
       if (judge === true) return 1;
       if (typeof judge === 'number') return judge;

@@ -1,6 +1,9 @@
 #!/usr/bin/env -S npx tsx
 // Evaluate a model on bootcamp JSONL files: the drop-in successor of InternBootcamp's run_eval.py.
 import { runEvalMain } from '../src/cli/run-eval-main.ts';
+import { tuneHeapForLongRuns } from '../src/cli/heap-tuning.ts';
+
+tuneHeapForLongRuns();
 
 const code = await runEvalMain(process.argv.slice(2), process.env, {
   stdout: (text) => process.stdout.write(text),

@@ -1,13 +1,19 @@
 // Reads a run config (YAML or JSON) in either of two shapes: flat, whose keys are our flag names, or NeMo
 // Evaluator's nested `config.params` / `target.api_endpoint` form, mapped onto our names.
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { FLAG_ALIASES, FLAGS, type FlagName } from './flags.ts';
 import { UsageError } from '../errors.ts';
 import { closestName } from './suggest.ts';
 import { coerceFlagValue } from './coerce.ts';
 
 type Typed = Partial<Record<FlagName, unknown>>;
+
+/** The YAML parser, loaded only when a config file or an override needs it (most runs use neither). */
+function parseYaml(text: string): unknown {
+  const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml.parse(text);
+}
 
 /** NeMo key path → our flag, with a value conversion where the units or spellings differ. */
 const NEMO_KEYS: Record<string, { flag: FlagName; convert?: (v: unknown) => unknown }> = {

@@ -57,6 +57,13 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
 
 export interface MockStats {
   requests: number;
+  /** Wall-clock ms of the first and latest generation request, for throughput measurements. */
+  firstGenerationAtMs?: number;
+  lastGenerationAtMs?: number;
+  /** Generation requests being answered right now, the most at once, and the time-weighted mean. */
+  inFlight: number;
+  maxInFlight: number;
+  meanInFlight: number;
   models: number;
   completions: number;
   chat: number;
@@ -100,7 +107,22 @@ function stableShare(prompt: string): number {
 }
 
 export class MockServer {
-  readonly stats: MockStats = { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {} };
+  readonly stats: MockStats = { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, inFlight: 0, maxInFlight: 0, meanInFlight: 0 };
+  private inFlightArea = 0;
+  private inFlightSinceMs = 0;
+
+  /** Keeps the time-weighted mean of requests in flight, for the benchmark's "why not ideal" question. */
+  private trackInFlight(delta: number): void {
+    const now = performance.now();
+    if (this.stats.firstGenerationAtMs !== undefined) {
+      this.inFlightArea += this.stats.inFlight * (now - this.inFlightSinceMs);
+      const span = Date.now() - this.stats.firstGenerationAtMs;
+      this.stats.meanInFlight = span > 0 ? this.inFlightArea / span : 0;
+    }
+    this.inFlightSinceMs = now;
+    this.stats.inFlight += delta;
+    this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.stats.inFlight);
+  }
   private readonly server: http.Server;
   private readonly wrappers = templateWrappers();
   private readonly hanging = new Set<http.ServerResponse>();
@@ -166,6 +188,11 @@ export class MockServer {
       }
       if (isChat) this.stats.chat++;
       else this.stats.completions++;
+      const now = Date.now();
+      this.stats.firstGenerationAtMs ??= now;
+      this.stats.lastGenerationAtMs = now;
+      this.trackInFlight(1);
+      res.once('close', () => this.trackInFlight(-1));
       const [lo, hi] = this.options.latencyMs;
       const delay = lo + (hi - lo) * this.options.random();
       if (delay > 0) setTimeout(() => this.answer(req, res, body, isChat), delay);

@@ -75,6 +75,7 @@ export class HttpClient {
   private readonly base: URL;
   private readonly transport: typeof http | typeof https;
   private readonly baseHeaders: Record<string, string>;
+  private readonly endpointUrls = new Map<string, URL>();
 
   constructor(options: HttpClientOptions) {
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : options.baseUrl + '/');
@@ -88,7 +89,12 @@ export class HttpClient {
 
   /** URL of an endpoint relative to the base, e.g. "chat/completions". */
   url(endpoint: string): URL {
-    return new URL(endpoint.replace(/^\//, ''), this.base);
+    let url = this.endpointUrls.get(endpoint);
+    if (!url) {
+      url = new URL(endpoint.replace(/^\//, ''), this.base);
+      this.endpointUrls.set(endpoint, url);
+    }
+    return url;
   }
 
   request(method: 'GET' | 'POST', endpoint: string, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<JsonResponse> {

@@ -86,13 +86,30 @@ export class AttemptsFailed extends Error {
 
 /** Runs `attempt` until it succeeds, a non-retryable failure occurs, or the attempts are used up. */
 export async function withRetries<T>(attempt: (attemptNumber: number) => Promise<T>, options: RetryOptions): Promise<RetryOutcome<T>> {
-  let attempts = 0;
+  // The first attempt runs directly: nearly every request succeeds at once, and p-retry's per-call set-up
+  // (signals, timers, context objects) showed in the profile of a 3,000 items/s run. Failures go on below.
+  let firstError: unknown;
+  try {
+    return { value: await attempt(1), attempts: 1 };
+  } catch (err) {
+    firstError = err;
+  }
+  const firstClass = options.signal?.aborted ? 'cancelled' : classifyFailure(firstError);
+  if (firstClass !== 'retry' || options.maxAttempts <= 1) throw new AttemptsFailed(firstError, 1, firstClass);
+  const firstDelayMs = backoffDelayMs(1, firstError, options.maxDelaySec, options.random);
+  options.onRetry?.({ attempt: 1, error: firstError, delayMs: firstDelayMs });
+  try {
+    await sleep(firstDelayMs, options.signal);
+  } catch {
+    throw new AttemptsFailed(firstError, 1, 'cancelled');
+  }
+  let attempts = 1;
   try {
     const value = await pRetry(
-      async (attemptNumber) => {
-        attempts = attemptNumber;
+      async (retryNumber) => {
+        attempts = retryNumber + 1;
         try {
-          return await attempt(attemptNumber);
+          return await attempt(attempts);
         } catch (err) {
           // Only transient failures go back to p-retry; the rest end the retries at once, without a wait.
           if (classifyFailure(err) !== 'retry') throw new AbortError(err instanceof Error ? err : new Error(String(err)));
@@ -100,7 +117,7 @@ export async function withRetries<T>(attempt: (attemptNumber: number) => Promise
         }
       },
       {
-        retries: options.maxAttempts - 1,
+        retries: options.maxAttempts - 2,
         // p-retry's own backoff is off: the wait happens in onFailedAttempt, where we know the error's headers.
         minTimeout: 0,
         maxTimeout: 0,
@@ -108,8 +125,8 @@ export async function withRetries<T>(attempt: (attemptNumber: number) => Promise
         signal: options.signal,
         onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
           if (retriesLeft <= 0) return;
-          const delayMs = backoffDelayMs(attemptNumber, error, options.maxDelaySec, options.random);
-          options.onRetry?.({ attempt: attemptNumber, error, delayMs });
+          const delayMs = backoffDelayMs(attemptNumber + 1, error, options.maxDelaySec, options.random);
+          options.onRetry?.({ attempt: attemptNumber + 1, error, delayMs });
           await sleep(delayMs, options.signal);
         },
       },

@@ -11,16 +11,15 @@ import { listTestFiles } from '../input/test-files.ts';
 import { readJsonlLines } from '../input/jsonl-lines.ts';
 import { parseInputLine, type Item } from '../input/input-line.ts';
 import { lineLimit, surveyFile, type FileSurvey } from '../input/survey.ts';
-import { HttpClient, ApiError } from '../model/http.ts';
+import { HttpClient } from '../model/http.ts';
 import { ModelClient } from '../model/model-client.ts';
-import { AttemptsFailed } from '../model/retry-policy.ts';
 import { checkModelAvailable } from '../model/health-check.ts';
-import { resolveSystemPrompt, outputLength, type GenerationSettings } from '../model/requests.ts';
-import { scoreOutput } from '../../bootcamps/score.ts';
+import { resolveSystemPrompt, type GenerationSettings } from '../model/requests.ts';
 import type { AnyBootcamp, VerifyContext } from '../../bootcamps/types.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { DetailsWriter } from '../output/details-writer.ts';
-import type { DetailsRow, ItemError } from '../output/details-row.ts';
+import type { DetailsRow } from '../output/details-row.ts';
+import { askItem, DeferredWork, scoreItem } from './item-steps.ts';
 import { cutTornTail, rowKey, scanDetails } from '../output/details-file.ts';
 import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, type AnswerFingerprint } from '../output/eval-args.ts';
 import { ProgressLogWriter } from '../output/progress-log.ts';
@@ -226,13 +225,32 @@ export class EvaluationRun {
       const queue = new PQueue({ concurrency: config.max_concurrent_requests });
       const stopped = new Promise<void>((resolve) => this.stopController.signal.addEventListener('abort', () => resolve(), { once: true }));
 
-      const processItem = async (fileIndex: number, file: string, item: Item, repeat: number) => {
-        if (this.stopping) return;
-        const row = await this.answerAndScore(model, item, repeat);
-        if (!row) return; // cancelled: leave it for --resume
+      const scoring = new DeferredWork();
+      const record = async (fileIndex: number, file: string, row: DetailsRow) => {
         await writer.write(file, row);
         progress.itemDone(fileIndex, row.error !== undefined);
       };
+      const processItem = async (fileIndex: number, file: string, item: Item, repeat: number) => {
+        if (this.stopping) return;
+        const outcome = await askItem(model, item, repeat, config);
+        switch (outcome.kind) {
+          case 'answered':
+            scoring.run(async () => record(fileIndex, file, await scoreItem(item, repeat, outcome.asked, repeats, this.scoring.context)));
+            return;
+          case 'failed':
+            return record(fileIndex, file, outcome.row);
+          case 'cancelled':
+            return; // nothing written: --resume asks again
+          case 'fatal':
+            if (!this.fatal) {
+              this.fatal = outcome.error;
+              this.stopController.abort();
+              this.hardController.abort();
+            }
+            return;
+        }
+      };
+      const busy = () => queue.size + scoring.pending;
 
       try {
         for (let fileIndex = 0; fileIndex < files.length && !this.stopping; fileIndex++) {
@@ -262,8 +280,9 @@ export class EvaluationRun {
                 continue;
               }
               // Backpressure: at most ~2× concurrency items exist at once, whatever the file size.
-              while (queue.size >= config.max_concurrent_requests && !this.stopping) {
-                await Promise.race([queue.onSizeLessThan(config.max_concurrent_requests), stopped]);
+              while (busy() >= config.max_concurrent_requests && !this.stopping) {
+                if (queue.size >= config.max_concurrent_requests) await Promise.race([queue.onSizeLessThan(config.max_concurrent_requests), stopped]);
+                else await Promise.race([scoring.pendingBelow(config.max_concurrent_requests - queue.size), stopped]);
               }
               if (this.stopping) break;
               void queue.add(() => processItem(fileIndex, file, result.item, repeat));
@@ -277,6 +296,7 @@ export class EvaluationRun {
         await Promise.race([queue.onIdle(), this.hardStopped()]);
         if (this.hardController.signal.aborted) queue.clear();
         await queue.onIdle();
+        await scoring.drained();
       } finally {
         if (this.graceTimer) clearTimeout(this.graceTimer);
         display.stop();
@@ -301,61 +321,6 @@ export class EvaluationRun {
       if (this.hardController.signal.aborted) return resolve();
       this.hardController.signal.addEventListener('abort', () => resolve(), { once: true });
     });
-  }
-
-  /** One item: ask (with retries), then score. Returns undefined when the run was cancelled mid-request. */
-  private async answerAndScore(model: ModelClient, item: Item, repeat: number): Promise<DetailsRow | undefined> {
-    const base = { id: item.id, ...(this.config.repeats > 1 ? { repeat } : {}), data_source: item.data_source, prompt: item.prompt };
-    try {
-      const asked = await model.ask(item.prompt, repeat);
-      const scored = await scoreOutput(item.bootcamp, asked.answer.output, item.parsedGroundTruth, this.scoring.context);
-      return {
-        ...base,
-        output: asked.answer.output,
-        output_len: outputLength(asked.answer),
-        ground_truth: item.ground_truth,
-        score: scored.score,
-        extracted_output: scored.extracted_output,
-        finish_reason: asked.answer.finish_reason,
-        usage: asked.answer.usage,
-        latency_ms: asked.latencyMs,
-        attempts: asked.attempts,
-        ...(asked.answer.reasoning_content !== undefined ? { reasoning_content: asked.answer.reasoning_content } : {}),
-        ...(scored.verify_error !== undefined ? { verify_error: scored.verify_error } : {}),
-      };
-    } catch (err) {
-      if (!(err instanceof AttemptsFailed)) throw err;
-      if (err.failure === 'cancelled') return undefined;
-      const last = err.lastError;
-      const status = last instanceof ApiError ? last.status : undefined;
-      const message = redactText(last instanceof Error ? last.message : String(last), [this.config.api_key]);
-      if (err.failure === 'fatal') {
-        if (!this.fatal) {
-          const why =
-            status === 404
-              ? `the server does not know model '${this.config.model_name}' or the endpoint (${message}); check --model_name and --url`
-              : `the server refused the request (${message}); check --api_key`;
-          this.fatal = new FatalApiError(why);
-          this.stopController.abort();
-          this.hardController.abort();
-        }
-        return undefined;
-      }
-      const error: ItemError = { kind: last instanceof Error ? last.name : 'Error', ...(status !== undefined ? { status } : {}), message, attempts: err.attempts };
-      return {
-        ...base,
-        output: '',
-        output_len: 0,
-        ground_truth: item.ground_truth,
-        score: 0,
-        extracted_output: null,
-        finish_reason: null,
-        usage: null,
-        latency_ms: 0,
-        attempts: err.attempts,
-        error,
-      };
-    }
   }
 }
 

@@ -1,6 +1,7 @@
 // What the person watching sees while a run goes: cli-progress bars on a terminal (overall and the files in
 // progress), one summary line a minute on a pipe, nothing with --quiet.
-import cliProgress from 'cli-progress';
+import type cliProgressTypes from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { ProgressState } from '../run/progress.ts';
 import { formatTimedelta } from '../output/progress-log.ts';
 
@@ -14,9 +15,9 @@ export interface DisplayOptions {
 
 export class ProgressDisplay {
   private timer: NodeJS.Timeout | undefined;
-  private multibar: cliProgress.MultiBar | undefined;
-  private overall: cliProgress.SingleBar | undefined;
-  private readonly fileBars = new Map<number, cliProgress.SingleBar>();
+  private multibar: cliProgressTypes.MultiBar | undefined;
+  private overall: cliProgressTypes.SingleBar | undefined;
+  private readonly fileBars = new Map<number, cliProgressTypes.SingleBar>();
   private lastDone = 0;
   private lastAtMs = Date.now();
   private rate = 0;
@@ -29,6 +30,8 @@ export class ProgressDisplay {
   start(): void {
     if (this.options.quiet) return;
     if (this.options.isTTY) {
+      // Only a terminal needs the bars library; pipes and CI never load it.
+      const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressTypes;
       this.multibar = new cliProgress.MultiBar(
         {
           format: ' {bar} {percentage}% | {value}/{total} | {name} | {rate} items/s | errors {errors} | ETA {eta_formatted}',

@@ -1,0 +1,121 @@
+#!/usr/bin/env -S npx tsx
+// npm run bench: the real run_eval CLI against the mock server, each in its own process, in chat mode at
+// c=128 on the shared evaluation lines. Prints items/s, % of ideal at 100 ms latency, and peak RSS from 5k to
+// 200k lines. Options: --quick (skip the 200k run), --sdk (also time a plain openai-SDK loop for comparison).
+import { createReadStream, createWriteStream, readdirSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import split2 from 'split2';
+import OpenAI from 'openai';
+import { startMockProcess } from '../src/mock/mock-process.ts';
+import { runScriptMeasured } from '../src/bench/measure.ts';
+import { PROJECT_ROOT } from '../src/version.ts';
+
+const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'internbootcamp_eval');
+const CONCURRENCY = 128;
+const quick = process.argv.includes('--quick');
+const withSdk = process.argv.includes('--sdk');
+const work = mkdtempSync(path.join(tmpdir(), 'bench-'));
+
+async function buildSynthetic(lines: number): Promise<string> {
+  const dir = path.join(work, `synthetic-${lines}`);
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(dir);
+  const out = createWriteStream(path.join(dir, 'synthetic.jsonl'));
+  let written = 0;
+  while (written < lines) {
+    for (const name of readdirSync(SHARED).sort()) {
+      for await (const line of createReadStream(path.join(SHARED, name)).pipe(split2())) {
+        if (written >= lines) break;
+        if (!out.write(line + '\n')) await once(out, 'drain');
+        written++;
+      }
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+  return dir;
+}
+
+interface Row {
+  case: string;
+  items: number;
+  itemsPerSec: number;
+  ideal?: number;
+  wallSec: number;
+  peakRssMb: number;
+}
+
+async function measure(label: string, testDir: string, latencyMs: number): Promise<Row> {
+  const mock = await startMockProcess(['--model', 'bench', '--latency-ms', String(latencyMs)]);
+  try {
+    const out = path.join(work, `run-${label.replace(/\W+/g, '_')}`);
+    const run = await runScriptMeasured(
+      'run_eval.ts',
+      ['--url', mock.baseUrl, '--model_name', 'bench', '--test_dir', testDir, '--output_dir', out, '--api_mode', 'chat_completion',
+        '--max_concurrent_requests', String(CONCURRENCY), '--quiet', '--check_model_url', 'false'],
+      work,
+    );
+    if (run.code !== 0 && run.code !== 3) throw new Error(`run_eval failed (${run.code}): ${run.stderr.slice(-2000)}`);
+    const stats = (await mock.stats()) as { chat: number; firstGenerationAtMs?: number; lastGenerationAtMs?: number };
+    const spanSec = ((stats.lastGenerationAtMs ?? 0) - (stats.firstGenerationAtMs ?? 0)) / 1000 + latencyMs / 1000;
+    const itemsPerSec = stats.chat / spanSec;
+    rmSync(out, { recursive: true, force: true });
+    return {
+      case: label,
+      items: stats.chat,
+      itemsPerSec,
+      ideal: latencyMs > 0 ? itemsPerSec / (CONCURRENCY / (latencyMs / 1000)) : undefined,
+      wallSec: run.wallMs / 1000,
+      peakRssMb: run.peakRssMb,
+    };
+  } finally {
+    await mock.stop();
+  }
+}
+
+/** The same load through the openai SDK in a plain loop, the alternative we measured against. */
+async function measureSdk(): Promise<Row> {
+  const mock = await startMockProcess(['--model', 'bench']);
+  try {
+    const client = new OpenAI({ baseURL: mock.baseUrl, apiKey: 'EMPTY', maxRetries: 0 });
+    const prompts: string[] = [];
+    for (const name of readdirSync(SHARED).sort()) {
+      for await (const line of createReadStream(path.join(SHARED, name)).pipe(split2())) prompts.push((JSON.parse(line) as { prompt: string }).prompt);
+    }
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < prompts.length) {
+          const prompt = prompts[next++];
+          await client.chat.completions.create({ model: 'bench', messages: [{ role: 'user', content: prompt }], max_tokens: 32768, temperature: 0 });
+        }
+      }),
+    );
+    const sec = (performance.now() - started) / 1000;
+    return { case: 'openai SDK loop, 0 ms (no scoring, no writing)', items: prompts.length, itemsPerSec: prompts.length / sec, wallSec: sec, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    await mock.stop();
+  }
+}
+
+const rows: Row[] = [];
+try {
+  rows.push(await measure('shared 5,488 lines, 0 ms latency', SHARED, 0));
+  rows.push(await measure('shared 5,488 lines, 100 ms latency', SHARED, 100));
+  if (!quick) rows.push(await measure('synthetic 200k lines, 0 ms latency', await buildSynthetic(200_000), 0));
+  if (withSdk) rows.push(await measureSdk());
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const header = ['case', 'items', 'items/s', '% of ideal', 'wall s', 'peak RSS MB'];
+const table = [header, ...rows.map((r) => [r.case, String(r.items), r.itemsPerSec.toFixed(0), r.ideal === undefined ? '-' : (100 * r.ideal).toFixed(1) + '%', r.wallSec.toFixed(1), r.peakRssMb.toFixed(0)])];
+const widths = header.map((_, c) => Math.max(...table.map((row) => row[c].length)));
+process.stdout.write(`bootcamp-eval bench: chat mode, --max_concurrent_requests ${CONCURRENCY}, mock and evaluator in separate processes on ${(await import('node:os')).cpus().length} cores\n`);
+for (const row of table) process.stdout.write(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ') + '\n');
+process.stdout.write('items/s counts generation requests from the first to the last one the mock received; ideal at 100 ms = c / latency = 1280/s.\n');
+process.stdout.write('Targets: >= 3,000 items/s at 0 ms; >= 95% of ideal at 100 ms; peak RSS <= 150 MB and flat from 5k to 200k lines.\n');
