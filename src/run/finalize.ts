@@ -2,13 +2,13 @@
 // the xlsx and results.yml written, and the summary table printed.
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
+import { FLAGS, type FlagName } from '../config/flags.ts';
 import { compactDetails, scanDetails, type RowSummary } from '../output/details-file.ts';
 import { bootcampRows, fileMeta, totalAverage, type BootcampRow } from '../output/aggregate.ts';
 import { writeFileAtomic } from '../output/atomic-write.ts';
 import { writeScoresXlsx } from '../output/xlsx-writer.ts';
 import { writeResultsYaml } from '../output/results-yaml.ts';
 import type { RunPaths } from '../output/run-paths.ts';
-import type { ProgressState } from './progress.ts';
 import { formatSummaryTable } from '../ui/summary-table.ts';
 
 export interface RunTotals {
@@ -18,42 +18,58 @@ export interface RunTotals {
   bootcamps: BootcampRow[];
 }
 
+/** What the summaries need to know of a run's settings (from the Config, or from eval_args.json when rescoring). */
+export interface SummarySettings {
+  model_name: string;
+  repeats: number;
+  pass_k?: readonly number[];
+  /** Every setting, for results.yml's config section (redacted on writing). */
+  all: Readonly<Record<string, unknown>>;
+}
+
+export function summarySettings(config: Config): SummarySettings {
+  const all: Record<string, unknown> = {};
+  for (const name of Object.keys(FLAGS) as FlagName[]) all[name] = config[name];
+  return { model_name: config.model_name, repeats: config.repeats, pass_k: config.pass_k, all };
+}
+
 export interface FinalizeOptions {
-  config: Config;
+  settings: SummarySettings;
   paths: RunPaths;
   files: readonly string[];
   inputErrorCounts: readonly number[];
   /** The data sources each file names (from the survey), so meta names a file's bootcamp even with no rows. */
   fileDataSources: readonly (readonly string[])[];
-  progress: ProgressState;
+  /** When the run started, for the summary's elapsed time. */
+  startedAtMs: number;
   io: { print(text: string): void; log(line: string): void };
 }
 
-export function passKValues(config: Pick<Config, 'pass_k' | 'repeats'>): number[] {
-  return config.pass_k ?? [...new Set([1, config.repeats])];
+export function passKValues(settings: { pass_k?: readonly number[]; repeats: number }): number[] {
+  return settings.pass_k ? [...settings.pass_k] : [...new Set([1, settings.repeats])];
 }
 
-export async function finalizeRun({ config, paths, files, inputErrorCounts, fileDataSources, progress, io }: FinalizeOptions): Promise<RunTotals> {
-  const passK = passKValues(config);
+export async function finalizeRun({ settings, paths, files, inputErrorCounts, fileDataSources, startedAtMs, io }: FinalizeOptions): Promise<RunTotals> {
+  const passK = passKValues(settings);
   const rowsByFile: RowSummary[][] = [];
   const metaLines: string[] = [];
   for (let i = 0; i < files.length; i++) {
     const detailsFile = paths.details(files[i]);
     const rows = await compactDetails(detailsFile, await scanDetails(detailsFile));
     rowsByFile.push(rows);
-    metaLines.push(JSON.stringify(fileMeta(path.basename(files[i]), rows, inputErrorCounts[i], passK, config.repeats, fileDataSources[i])));
+    metaLines.push(JSON.stringify(fileMeta(path.basename(files[i]), rows, inputErrorCounts[i], passK, settings.repeats, fileDataSources[i])));
   }
   await writeFileAtomic(paths.meta, metaLines.map((l) => l + '\n').join(''));
   const bootcamps = bootcampRows(rowsByFile, passK);
-  await writeScoresXlsx(paths.xlsx(config.model_name), bootcamps, config.repeats, passK);
-  await writeResultsYaml(paths.resultsYaml, config, bootcamps, passK);
+  await writeScoresXlsx(paths.xlsx(settings.model_name), bootcamps, settings.repeats, passK);
+  await writeResultsYaml(paths.resultsYaml, settings.all, settings.repeats, bootcamps, passK);
   const totals: RunTotals = {
     items: rowsByFile.reduce((s, r) => s + r.length, 0),
     itemErrors: bootcamps.reduce((s, b) => s + b.errors, 0),
     inputErrors: inputErrorCounts.reduce((s, n) => s + n, 0),
     bootcamps,
   };
-  const elapsedSec = (Date.now() - progress.startedAtMs) / 1000;
+  const elapsedSec = (Date.now() - startedAtMs) / 1000;
   io.print(formatSummaryTable(bootcamps, totalAverage(bootcamps), { ...totals, folder: paths.root, elapsedSec }));
   return totals;
 }

@@ -24,7 +24,7 @@ import { cutTornTail, rowKey, scanDetails } from '../output/details-file.ts';
 import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, type AnswerFingerprint } from '../output/eval-args.ts';
 import { ProgressLogWriter } from '../output/progress-log.ts';
 import { locateRunFolder } from '../resume/locate-run.ts';
-import { finalizeRun, type RunTotals } from './finalize.ts';
+import { finalizeRun, summarySettings, type RunTotals } from './finalize.ts';
 import { ProgressState } from './progress.ts';
 import { ProgressDisplay } from '../ui/progress-display.ts';
 import { redactText } from '../redact.ts';
@@ -304,7 +304,15 @@ export class EvaluationRun {
         progressLog.stop();
       }
 
-      const totals = await finalizeRun({ config, paths, files, inputErrorCounts, fileDataSources: surveys.map((s) => [...s.dataSources.keys()]), progress, io });
+      const totals = await finalizeRun({
+        settings: summarySettings(config),
+        paths,
+        files,
+        inputErrorCounts,
+        fileDataSources: surveys.map((s) => [...s.dataSources.keys()]),
+        startedAtMs: progress.startedAtMs,
+        io,
+      });
       progressLog.write();
       const exitCode = this.fatal ? this.fatal.exitCode : this.interrupts > 0 ? EXIT.interrupted : totals.itemErrors + totals.inputErrors > 0 ? EXIT.itemErrors : EXIT.ok;
       if (this.fatal) io.log(`Stopped: ${this.fatal.message}`);

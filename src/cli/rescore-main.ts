@@ -1,0 +1,94 @@
+// The rescore command: `rescore.ts IN -o OUT` scores a JSONL of outputs again; `rescore.ts --run DIR` rescores a
+// run folder in place and rebuilds its meta.jsonl, xlsx and results.yml. No model request is made.
+import minimist from 'minimist';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXIT, UsageError, UserError } from '../errors.ts';
+import { getBootcamp } from '../../bootcamps/index.ts';
+import { rescoreFile, rescoreRunDetails, type RescoreOptions } from '../rescore/rescore.ts';
+import { finalizeRun } from '../run/finalize.ts';
+import { RunPaths } from '../output/run-paths.ts';
+import { readEvalArgs } from '../output/eval-args.ts';
+import type { VerifyContext } from '../../bootcamps/types.ts';
+
+export const RESCORE_HELP = `Usage:
+  tsx scripts/rescore.ts IN.jsonl -o OUT.jsonl   score {data_source, ground_truth, output} rows again
+  tsx scripts/rescore.ts --run RUN_DIR           rescore a run folder in place (details, meta.jsonl, xlsx, results.yml)
+`;
+
+export interface RescoreIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Verifier context (sandbox) built by the caller from its flags; none by default. */
+  context?: VerifyContext;
+}
+
+function inputErrorCounts(paths: RunPaths, files: string[]): number[] {
+  if (!existsSync(paths.inputErrors)) return files.map(() => 0);
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(paths.inputErrors, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const { file } = JSON.parse(line) as { file: string };
+      counts.set(file, (counts.get(file) ?? 0) + 1);
+    } catch {
+      /* a torn line of a killed run: not counted */
+    }
+  }
+  return files.map((f) => counts.get(f) ?? 0);
+}
+
+export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promise<number> {
+  try {
+    const args = minimist([...argv], {
+      string: ['o', 'run'],
+      boolean: ['help'],
+      alias: { o: 'output', h: 'help' },
+      unknown: (arg) => {
+        if (arg.startsWith('-') && !['-o', '--output', '--run', '--help', '-h'].includes(arg.replace(/=.*/, ''))) throw new UsageError(`unknown flag ${arg}; see --help`);
+        return true;
+      },
+    });
+    if (args.help) {
+      io.stdout(RESCORE_HELP);
+      return EXIT.ok;
+    }
+    const options: RescoreOptions = { lookup: getBootcamp, context: io.context ?? {}, log: (line) => io.stderr(line + '\n') };
+    if (args.run) {
+      if (args._.length > 0 || args.o) throw new UsageError('--run DIR takes no IN or -o');
+      const paths = new RunPaths(args.run);
+      const evalArgs = readEvalArgs(paths.evalArgs);
+      if (!evalArgs) throw new UsageError(`--run: ${paths.evalArgs} is missing or not JSON; is ${args.run} a run folder?`);
+      const { files, counts } = await rescoreRunDetails(args.run, options);
+      const totals = await finalizeRun({
+        settings: {
+          model_name: String(evalArgs.model_name),
+          repeats: typeof evalArgs.repeats === 'number' ? evalArgs.repeats : 1,
+          pass_k: Array.isArray(evalArgs.pass_k) ? (evalArgs.pass_k as number[]) : undefined,
+          all: evalArgs,
+        },
+        paths,
+        files,
+        inputErrorCounts: inputErrorCounts(paths, files),
+        fileDataSources: files.map(() => []),
+        startedAtMs: Date.now(),
+        io: { print: io.stdout, log: (line) => io.stderr(line + '\n') },
+      });
+      io.stderr(`Rescored ${counts.rows} rows in ${files.length} files (${counts.scoreChanged} scores changed, ${counts.problems} rows left as they were).\n`);
+      return counts.problems + totals.itemErrors > 0 ? EXIT.itemErrors : EXIT.ok;
+    }
+    if (args._.length !== 1 || !args.o) throw new UsageError('expected IN.jsonl -o OUT.jsonl, or --run DIR; see --help');
+    const input = String(args._[0]);
+    if (!existsSync(input)) throw new UsageError(`${input} does not exist`);
+    if (path.resolve(input) === path.resolve(args.o)) throw new UsageError('-o must differ from IN (use --run to rescore a run folder in place)');
+    const counts = await rescoreFile(input, args.o, options);
+    io.stderr(`Rescored ${counts.rows} rows into ${args.o} (${counts.scoreChanged} scores changed, ${counts.problems} rows copied unchanged).\n`);
+    return counts.problems > 0 ? EXIT.itemErrors : EXIT.ok;
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.stderr(`error: ${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,100 @@
+// Scores outputs again without asking the model: a JSONL of {data_source, ground_truth, output} rows (details
+// rows qualify) gets score and extracted_output; or a whole run folder is rescored in place.
+import { createWriteStream, readdirSync, existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { rename } from 'node:fs/promises';
+import path from 'node:path';
+import { readJsonlLines } from '../input/jsonl-lines.ts';
+import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
+import type { AnyBootcamp, VerifyContext } from '../../bootcamps/types.ts';
+import { serializeRow, type DetailsRow } from '../output/details-row.ts';
+
+export interface RescoreCounts {
+  rows: number;
+  /** Lines that could not be scored (bad JSON, unknown data_source, ground truth refused); written unchanged. */
+  problems: number;
+  scoreChanged: number;
+}
+
+export interface RescoreOptions {
+  lookup: (dataSource: string) => AnyBootcamp | undefined;
+  context: VerifyContext;
+  log: (line: string) => void;
+}
+
+/** Adds or replaces score and extracted_output, keeping every other key in place and order. */
+function withScore(row: Record<string, unknown>, score: number, extracted: unknown, verifyError: string | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) if (key !== 'verify_error') out[key] = value;
+  out.score = score;
+  out.extracted_output = extracted;
+  if (verifyError !== undefined) out.verify_error = verifyError;
+  return out;
+}
+
+/** Rescores IN into OUT, same rows in the same order; streams both. */
+export async function rescoreFile(inFile: string, outFile: string, options: RescoreOptions): Promise<RescoreCounts> {
+  const counts: RescoreCounts = { rows: 0, problems: 0, scoreChanged: 0 };
+  const out = createWriteStream(outFile);
+  const name = path.basename(inFile);
+  const unknown = new Map<string, number>();
+  const emit = async (line: string) => {
+    if (!out.write(line + '\n')) await once(out, 'drain');
+  };
+  for await (const { index, text } of readJsonlLines(inFile)) {
+    counts.rows++;
+    let row: Record<string, unknown>;
+    try {
+      row = JSON.parse(text);
+      if (!row || typeof row !== 'object' || Array.isArray(row)) throw new Error('not an object');
+    } catch {
+      counts.problems++;
+      options.log(`${name}:${index + 1}: expected a JSON object; line copied unchanged`);
+      await emit(text);
+      continue;
+    }
+    const bootcamp = typeof row.data_source === 'string' ? options.lookup(row.data_source) : undefined;
+    if (!bootcamp || typeof row.output !== 'string' || !('ground_truth' in row)) {
+      counts.problems++;
+      if (!bootcamp && typeof row.data_source === 'string') unknown.set(row.data_source, (unknown.get(row.data_source) ?? 0) + 1);
+      else options.log(`${name}:${index + 1}: expected a known "data_source", a string "output" and a "ground_truth"; line copied unchanged`);
+      await emit(text);
+      continue;
+    }
+    const gt = bootcamp.groundTruth.safeParse(row.ground_truth);
+    if (!gt.success) {
+      counts.problems++;
+      options.log(`${name}:${index + 1}: ground_truth does not fit ${bootcamp.name}: ${gt.error.issues[0].message}; line copied unchanged`);
+      await emit(text);
+      continue;
+    }
+    const scored = await scoreOutput(bootcamp, row.output, deepFreeze(gt.data), options.context);
+    if (row.score !== scored.score) counts.scoreChanged++;
+    // Details rows keep their documented key order; other rows keep theirs with the two keys added.
+    const isDetailsRow = typeof row.id === 'number' && 'prompt' in row;
+    const updated = withScore(row, scored.score, scored.extracted_output, scored.verify_error);
+    await emit(isDetailsRow ? serializeRow(updated as unknown as DetailsRow).slice(0, -1) : JSON.stringify(updated));
+  }
+  for (const [source, n] of unknown) options.log(`${name}: ${n} row(s) name data_source "${source}", which no bootcamp handles; copied unchanged`);
+  out.end();
+  await once(out, 'finish');
+  return counts;
+}
+
+/** Rescores every details file of a run folder in place (each replaced atomically). */
+export async function rescoreRunDetails(runDir: string, options: RescoreOptions): Promise<{ files: string[]; counts: RescoreCounts }> {
+  const detailsDir = path.join(runDir, 'details');
+  if (!existsSync(detailsDir)) throw new Error(`${runDir} has no details/ folder`);
+  const files = readdirSync(detailsDir).filter((f) => f.endsWith('.jsonl')).sort();
+  const total: RescoreCounts = { rows: 0, problems: 0, scoreChanged: 0 };
+  for (const file of files) {
+    const target = path.join(detailsDir, file);
+    const tmp = `${target}.rescore-${process.pid}`;
+    const counts = await rescoreFile(target, tmp, options);
+    await rename(tmp, target);
+    total.rows += counts.rows;
+    total.problems += counts.problems;
+    total.scoreChanged += counts.scoreChanged;
+  }
+  return { files, counts: total };
+}
