@@ -1,0 +1,65 @@
+#!/usr/bin/env -S npx tsx
+// npm run bench:verifiers: per-bootcamp p50/p99 ms per output on the shared lines (each line's prompt echoed
+// and its ground truth in the usual answer wrappers), and the slowest case of the hostile set.
+// Targets: p99 <= 2 ms on the shared lines, no hostile case over 50 ms. Optional: a name filter (substring).
+import { registry } from '../bootcamps/index.ts';
+import { scoreOutput, deepFreeze } from '../bootcamps/score.ts';
+import { hostileOutputs, realisticOutputs, sharedLinesBySource } from '../src/bench/verifier-cases.ts';
+
+const filter = process.argv[2];
+const lines = sharedLinesBySource();
+const hostile = hostileOutputs();
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+const rows: string[][] = [['bootcamp', 'lines', 'outputs', 'p50 ms', 'p99 ms', 'max ms', 'hostile max ms', 'slowest hostile case']];
+let worstP99 = 0;
+let worstHostile = 0;
+for (const bootcamp of [...registry.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+  if (bootcamp.kind === 'sandbox' || (filter && !bootcamp.name.includes(filter))) continue;
+  const shared = lines.get(bootcamp.name) ?? [];
+  if (shared.length === 0) continue;
+  const times: number[] = [];
+  let firstGt: unknown;
+  for (const line of shared) {
+    const parsed = bootcamp.groundTruth.safeParse(line.ground_truth);
+    if (!parsed.success) continue;
+    const gt = deepFreeze(parsed.data);
+    firstGt ??= gt;
+    for (const output of realisticOutputs(line)) {
+      const t0 = performance.now();
+      await scoreOutput(bootcamp, output, gt);
+      times.push(performance.now() - t0);
+    }
+  }
+  // Warm-up effects belong to start-up, not to steady-state scoring: measure a second pass.
+  times.length = 0;
+  for (const line of shared) {
+    const parsed = bootcamp.groundTruth.safeParse(line.ground_truth);
+    if (!parsed.success) continue;
+    const gt = deepFreeze(parsed.data);
+    for (const output of realisticOutputs(line)) {
+      const t0 = performance.now();
+      await scoreOutput(bootcamp, output, gt);
+      times.push(performance.now() - t0);
+    }
+  }
+  let hostileMax = 0;
+  let hostileName = '';
+  for (const [name, output] of hostile) {
+    const t0 = performance.now();
+    await scoreOutput(bootcamp, output, firstGt);
+    const ms = performance.now() - t0;
+    if (ms > hostileMax) [hostileMax, hostileName] = [ms, name];
+  }
+  times.sort((a, b) => a - b);
+  worstP99 = Math.max(worstP99, percentile(times, 0.99));
+  worstHostile = Math.max(worstHostile, hostileMax);
+  rows.push([bootcamp.name, String(shared.length), String(times.length), percentile(times, 0.5).toFixed(3), percentile(times, 0.99).toFixed(3), (times.at(-1) ?? NaN).toFixed(2), hostileMax.toFixed(1), hostileName]);
+}
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+for (const row of rows) process.stdout.write(row.map((cell, c) => (c === 0 || c === 7 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ') + '\n');
+process.stdout.write(`\n${rows.length - 1} bootcamps; worst p99 ${worstP99.toFixed(3)} ms (target <= 2 ms); worst hostile case ${worstHostile.toFixed(1)} ms (target <= 50 ms).\n`);

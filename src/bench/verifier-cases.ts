@@ -1,0 +1,72 @@
+// Inputs for exercising every verifier: one sample ground truth per data source from the shared evaluation
+// lines, realistic outputs built from each line, and a hostile set (huge, deeply nested, near-misses for the
+// common answer patterns, broken UTF-16) that no verifier may hang or crash on.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../version.ts';
+
+export const SHARED_EVAL_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'internbootcamp_eval');
+
+export interface SharedLine {
+  file: string;
+  index: number;
+  data_source: string;
+  prompt: string;
+  ground_truth: unknown;
+}
+
+/** Every shared line, grouped by data source (empty when ../shared is not there). */
+export function sharedLinesBySource(dir = SHARED_EVAL_DIR): Map<string, SharedLine[]> {
+  const bySource = new Map<string, SharedLine[]>();
+  if (!existsSync(dir)) return bySource;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    readFileSync(path.join(dir, file), 'utf8')
+      .split('\n')
+      .forEach((text, index) => {
+        if (!text.trim()) return;
+        const row = JSON.parse(text) as { data_source: string; prompt: string; ground_truth: unknown };
+        let list = bySource.get(row.data_source);
+        if (!list) bySource.set(row.data_source, (list = []));
+        list.push({ file, index, data_source: row.data_source, prompt: row.prompt, ground_truth: row.ground_truth });
+      });
+  }
+  return bySource;
+}
+
+/** Plausible outputs for a line: the prompt echoed, and its ground truth in the usual answer wrappers. */
+export function realisticOutputs(line: SharedLine): string[] {
+  const gt = JSON.stringify(line.ground_truth);
+  return [
+    line.prompt,
+    `<think>\nLet me work through this.\n${line.prompt.slice(0, 2000)}\n</think>\nThe answer is [[${gt.slice(0, 500)}]].`,
+    `Reasoning...\nFinal Answer: \\boxed{${gt.slice(0, 300)}}`,
+    `[answer]\n${gt.slice(0, 500)}\n[/answer]`,
+    "Final-answer: ```json\n" + gt.slice(0, 500) + '\n```',
+  ];
+}
+
+const MB = 1 << 20;
+
+/** Named hostile outputs; each is built once (some are a megabyte). */
+export function hostileOutputs(): [string, string][] {
+  const near = (piece: string) => piece.repeat(Math.ceil(MB / piece.length)).slice(0, MB);
+  return [
+    ['1 MB of prose', near('The answer might be 42, or perhaps not. ')],
+    ['1 MB of one letter', 'a'.repeat(MB)],
+    ['1 MB of whitespace', ' \n\t'.repeat(MB / 4)],
+    ['100k nested [', '['.repeat(100_000) + ']'.repeat(100_000)],
+    ['100k unclosed [[', '[['.repeat(100_000)],
+    ['100k nested {', '{'.repeat(100_000) + '}'.repeat(100_000)],
+    ['100k nested (', '('.repeat(100_000) + ')'.repeat(100_000)],
+    ['100k \\boxed{ openers', near('\\boxed{')],
+    ['100k [answer] openers', near('[answer]')],
+    ['100k <answer> openers', near('<answer>')],
+    ['100k ```json fences', near('```json\n[1,')],
+    ['100k ``` fences', near('```')],
+    ['1 MB of digits and operators', near('12+34*56/7-')],
+    ['1 MB of commas and quotes', near("'a', ")],
+    ['lone surrogates', '\ud800\udc00\ud800x\udfff[[\ud83d]] \\boxed{\udc00} [answer]\ud800[/answer]'],
+    ['empty', ''],
+    ['NUL and controls', '\u0000\u0001\u001b[31m[[\u0000]]\u007f'],
+  ];
+}
