@@ -2,7 +2,7 @@
 // Scores the last ```json block, read as a Python literal list of (row, col) tuples.
 import { z } from 'zod';
 import { defineBootcamp } from './define.ts';
-import { parsePyLiteral, PyTuple, toJson, type PyValue } from './shared/py-literal.ts';
+import { parsePyLiteral, PyFloat, PyTuple, toJson, type PyValue } from './shared/py-literal.ts';
 import { pyIsSpace } from './shared/py-str.ts';
 
 const position = z.tuple([z.number().int(), z.number().int()]);
@@ -37,10 +37,18 @@ export function extractMaze(output: string): PyValue | null {
   if (fences.length === 0) return null;
   const last = fences[fences.length - 1];
   try {
-    return parsePyLiteral(last);
+    return parsePyLiteral(last, { keepFloats: true });
   } catch {
     return last;
   }
+}
+
+/** The number a coordinate stands for (Python compares 1 == 1.0 == True), or undefined for non-numbers. */
+function numeric(v: PyValue): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof PyFloat) return v.value;
+  return undefined;
 }
 
 /** An int coordinate of a step; the reference indexes the grid with it, so anything else raised and scored 0. */
@@ -59,7 +67,7 @@ function unpackPair(step: PyValue): [PyValue, PyValue] {
 
 function isTupleAt(step: PyValue, pos: readonly [number, number]): boolean {
   // Quirk kept: the reference compares with a tuple, so a step written as a list [0, 0] never equals the start.
-  return step instanceof PyTuple && step.items.length === 2 && step.items.every((v, i) => (typeof v === 'number' || typeof v === 'boolean') && Number(v) === pos[i]);
+  return step instanceof PyTuple && step.items.length === 2 && step.items.every((v, i) => numeric(v) === pos[i]);
 }
 
 export function checkMaze(solution: PyValue, gt: z.infer<typeof groundTruth>): boolean {
@@ -83,9 +91,9 @@ export function checkMaze(solution: PyValue, gt: z.infer<typeof groundTruth>): b
   for (const step of steps) {
     const [rawX, rawY] = unpackPair(step);
     // Bounds are checked by value before indexing, so a float in range only fails when it is used as an index.
-    const x = Number(rawX);
-    const y = Number(rawY);
-    if (typeof rawX === 'string' || typeof rawY === 'string') throw new TypeError('a coordinate is a string');
+    const x = numeric(rawX);
+    const y = numeric(rawY);
+    if (x === undefined || y === undefined) throw new TypeError('a coordinate is not a number');
     if (!(x >= 0 && x < height && y >= 0 && y < width)) return false;
     if (gt.grid[asIndex(rawX)][asIndex(rawY)] === 1) return false;
     if (prev && !((Math.abs(x - prev[0]) === 1 && y === prev[1]) || (Math.abs(y - prev[1]) === 1 && x === prev[0]))) return false;

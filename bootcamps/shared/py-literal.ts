@@ -1,7 +1,8 @@
 // A parser for the Python literals that reference verifiers read with ast.literal_eval (lists, tuples, dicts,
 // sets, strings, numbers, True/False/None), plus Python's == and repr on the result, so that model output is
-// never handed to an evaluator. Limitation: Python int and float both become JS numbers, so 1 and 1.0 are not
-// told apart (Python's == does not tell them apart either; only repr/str would).
+// never handed to an evaluator. Python int and float both become JS numbers by default (== does not tell them
+// apart); with { keepFloats: true } float literals become PyFloat, for verifiers where the type matters
+// (a float used as a list index raises in Python).
 
 export class PyTuple {
   constructor(readonly items: readonly PyValue[]) {}
@@ -16,6 +17,9 @@ export class PyDict {
 }
 export class PySet {
   constructor(readonly items: readonly PyValue[]) {}
+}
+export class PyFloat {
+  constructor(readonly value: number) {}
 }
 export class PyBytes {
   constructor(readonly value: string) {}
@@ -33,7 +37,13 @@ export type PyValue =
   | PyDict
   | PySet
   | PyBytes
+  | PyFloat
   | typeof PyEllipsis;
+
+export interface PyLiteralOptions {
+  /** Return float literals as PyFloat instead of plain numbers. */
+  keepFloats?: boolean;
+}
 
 export class PyLiteralError extends Error {
   override name = 'PyLiteralError';
@@ -65,7 +75,7 @@ function isBlank(ch: string | undefined, insideBrackets: boolean): boolean {
  * ast.literal_eval(text). Leading spaces and tabs are ignored (as literal_eval does); a trailing newline is fine.
  * Throws PyLiteralError for anything literal_eval would refuse (names, calls other than set(), operators, f-strings).
  */
-export function parsePyLiteral(text: string): PyValue {
+export function parsePyLiteral(text: string, options: PyLiteralOptions = {}): PyValue {
   let pos = 0;
   let depth = 0;
 
@@ -164,7 +174,7 @@ export function parsePyLiteral(text: string): PyValue {
     }
   };
 
-  const readNumber = (): number => {
+  const readNumber = (): number | PyFloat => {
     const rest = text.slice(pos, pos + 400);
     const m =
       /^0[xX](?:_?[0-9a-fA-F])+|^0[oO](?:_?[0-7])+|^0[bB](?:_?[01])+|^(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?/.exec(
@@ -176,8 +186,9 @@ export function parsePyLiteral(text: string): PyValue {
     if (/^[A-Za-z_0-9]/.test(text[pos] ?? '')) fail('bad number'); // e.g. "1j" (complex) or "2x"
     const clean = lit.replace(/_/g, '');
     if (/^0[xob]/i.test(clean)) return Number(clean.toLowerCase());
-    if (/^0\d/.test(clean) && !/[.eE]/.test(clean) && /[1-9]/.test(clean)) fail('leading zeros in decimal integer');
-    return Number(clean);
+    const isFloat = /[.eE]/.test(clean);
+    if (/^0\d/.test(clean) && !isFloat && /[1-9]/.test(clean)) fail('leading zeros in decimal integer');
+    return isFloat && options.keepFloats ? new PyFloat(Number(clean)) : Number(clean);
   };
 
   const readSequence = (close: string): { items: PyValue[]; trailingComma: boolean } => {
@@ -283,6 +294,7 @@ export function parsePyLiteral(text: string): PyValue {
       if (text[pos] === '-' || text[pos] === '+') fail('more than one unary sign');
       const operand = value();
       depth--;
+      if (operand instanceof PyFloat) return new PyFloat(ch === '-' ? -operand.value : operand.value);
       if (typeof operand !== 'number' && typeof operand !== 'boolean') fail('unary sign on a non-number');
       const n = Number(operand);
       return ch === '-' ? -n : n;
@@ -328,9 +340,9 @@ export function parsePyLiteral(text: string): PyValue {
 }
 
 /** parsePyLiteral, or null where literal_eval would raise. */
-export function tryParsePyLiteral(text: string): PyValue | undefined {
+export function tryParsePyLiteral(text: string, options: PyLiteralOptions = {}): PyValue | undefined {
   try {
-    return parsePyLiteral(text);
+    return parsePyLiteral(text, options);
   } catch {
     return undefined;
   }
@@ -350,6 +362,8 @@ function dedupe(items: PyValue[]): PyValue[] {
 
 /** Python's == on literal values: True == 1 == 1.0, list != tuple, dicts and sets compare without order. */
 export function pyEquals(a: PyValue, b: PyValue): boolean {
+  if (a instanceof PyFloat) a = a.value;
+  if (b instanceof PyFloat) b = b.value;
   if ((typeof a === 'number' || typeof a === 'boolean') && (typeof b === 'number' || typeof b === 'boolean')) {
     return Number(a) === Number(b);
   }
@@ -396,6 +410,19 @@ function reprNumber(n: number): string {
   return String(n);
 }
 
+/** Python's repr of a float: shortest round-trip digits, always with a point or exponent ("1.0", "1e+16"). */
+function reprFloat(n: number): string {
+  if (!Number.isFinite(n)) return reprNumber(n);
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs >= 1e16 || abs < 1e-4)) {
+    const [mantissa, exponent] = n.toExponential().split('e');
+    const exp = Number(exponent);
+    return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  const text = String(n);
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
 /** Python's repr() of a literal value (ints and integral floats both print as ints; see the file comment). */
 export function pyRepr(v: PyValue): string {
   if (v === null) return 'None';
@@ -403,6 +430,7 @@ export function pyRepr(v: PyValue): string {
   if (v === false) return 'False';
   if (v === PyEllipsis) return 'Ellipsis';
   if (typeof v === 'number') return reprNumber(v);
+  if (v instanceof PyFloat) return reprFloat(v.value);
   if (typeof v === 'string') return reprString(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
   if (v instanceof PyTuple) return v.items.length === 1 ? `(${pyRepr(v.items[0])},)` : `(${v.items.map(pyRepr).join(', ')})`;
@@ -421,6 +449,7 @@ export function pyStr(v: PyValue): string {
 export function toJson(v: PyValue): unknown {
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (v instanceof PyFloat) return Number.isFinite(v.value) ? v.value : String(v.value);
   if (v === PyEllipsis) return 'Ellipsis';
   if (Array.isArray(v)) return v.map(toJson);
   if (v instanceof PyTuple || v instanceof PySet) return v.items.map(toJson);

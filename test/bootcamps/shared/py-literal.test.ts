@@ -70,3 +70,10 @@ test('a megabyte of text is parsed or refused quickly', () => {
   assert.equal(tryParsePyLiteral("'" + 'a'.repeat(1_000_000)), undefined);
   assert.ok(performance.now() - start < 2000);
 });
+
+test('keepFloats tells float literals from ints, with Python reprs', () => {
+  const v = parsePyLiteral('[1, 1.0, -2.5, 1e16, 0.0001]', { keepFloats: true });
+  assert.equal(pyRepr(v), '[1, 1.0, -2.5, 1e+16, 0.0001]');
+  assert.equal(pyEquals(v, parsePyLiteral('[1, 1, -2.5, 1e16, 0.0001]')), true);
+  assert.deepEqual(toJson(v), [1, 1, -2.5, 1e16, 0.0001]);
+});
