@@ -115,7 +115,8 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
   if (cli.help) command = 'help';
   else if (cli.version) command = 'version';
 
-  const sources = {} as Record<FlagName, Source>;
+  // Every setting has a source, also those whose default is "unset".
+  const sources = Object.fromEntries(FLAG_NAMES.map((n) => [n, 'default'])) as Record<FlagName, Source>;
   const raw: Partial<Record<FlagName, unknown>> = {};
   const set = (name: FlagName, value: unknown, source: Source) => {
     if (value === undefined) return;

@@ -159,10 +159,11 @@ export class MockServer {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    this.stats.requests++;
     const url = (req.url ?? '').split('?')[0].replace(/\/+$/, '');
+    // The mock's own endpoints are not counted: tests read /stats to see what the evaluator sent.
     if (req.method === 'GET' && url === '/stats') return this.sendJson(res, 200, this.stats);
     if (req.method === 'GET' && url === '/health') return this.sendJson(res, 200, { status: 'ok' });
+    this.stats.requests++;
     if (this.options.apiKey !== undefined && req.headers.authorization !== `Bearer ${this.options.apiKey}`) {
       return this.sendError(res, 401, 'Unauthorized', 'Unauthorized: missing or wrong API key');
     }
@@ -244,7 +245,7 @@ export class MockServer {
     return prompt;
   }
 
-  private replyText(userPrompt: string): string {
+  private replyText(userPrompt: string, seed: unknown): string {
     switch (this.options.reply) {
       case 'echo':
         return userPrompt;
@@ -252,7 +253,9 @@ export class MockServer {
         return this.options.fixedText;
       case 'solutions': {
         const solution = this.options.solutions.get(userPrompt);
-        if (solution !== undefined && stableShare(userPrompt) < this.options.correctRate) return solution;
+        // The same prompt gets the same verdict, unless a seed varies it (as sampling with seed + repeat does).
+        const key = typeof seed === 'number' ? `${seed}\u0000${userPrompt}` : userPrompt;
+        if (solution !== undefined && stableShare(key) < this.options.correctRate) return solution;
         return this.options.wrongText;
       }
     }
@@ -274,7 +277,7 @@ export class MockServer {
         `This model's maximum context length is ${this.options.maxModelLen} tokens. However, you requested ${promptTokens + maxTokens} tokens (${promptTokens} in the messages, ${maxTokens} in the completion). Please reduce the length of the messages or completion.`,
       );
     }
-    let text = this.replyText(prompt);
+    let text = this.replyText(prompt, body.seed);
     let finish = 'stop';
     if (countWords(text) > maxTokens) {
       text = firstWords(text, maxTokens);

@@ -1,0 +1,62 @@
+// The shape of one details row, with its keys in the order downstream scripts see them.
+import type { Usage } from '../model/requests.ts';
+
+export interface ItemError {
+  kind: string;
+  status?: number;
+  message: string;
+  attempts: number;
+}
+
+export interface DetailsRow {
+  id: number;
+  /** Present only in runs with --repeats > 1. */
+  repeat?: number;
+  data_source: string;
+  prompt: string;
+  output: string;
+  output_len: number;
+  ground_truth: unknown;
+  score: number;
+  extracted_output: unknown;
+  finish_reason: string | null;
+  usage: Usage | null;
+  latency_ms: number;
+  attempts: number;
+  reasoning_content?: string;
+  error?: ItemError;
+  verify_error?: string;
+}
+
+const KEY_ORDER: (keyof DetailsRow)[] = [
+  'id', 'repeat', 'data_source', 'prompt', 'output', 'output_len', 'ground_truth', 'score', 'extracted_output',
+  'finish_reason', 'usage', 'latency_ms', 'attempts', 'reasoning_content', 'error', 'verify_error',
+];
+
+/** JSON of one value; values JSON cannot hold (a bigint from a verifier, NaN) become strings, not a crash. */
+function jsonValue(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch {
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? 'null';
+  }
+}
+
+/**
+ * One JSON line, keys in the documented order, optional keys only when set. Built field by field: a replacer
+ * function on the whole row made JSON.stringify several times slower on this hot path.
+ */
+export function serializeRow(row: DetailsRow): string {
+  let out = '{';
+  for (const key of KEY_ORDER) {
+    let value = row[key];
+    // extracted_output is always present (null when nothing was extracted), like the original's.
+    if (value === undefined) {
+      if (key !== 'extracted_output') continue;
+      value = null;
+    }
+    out += (out.length > 1 ? ',"' : '"') + key + '":' + jsonValue(value);
+  }
+  return out + '}\n';
+}
