@@ -36,6 +36,13 @@ export async function scoreOutput(
   groundTruth: unknown,
   context: VerifyContext = {},
 ): Promise<ScoreResult> {
+  if (bootcamp.score) {
+    try {
+      return await bootcamp.score(output, groundTruth, context);
+    } catch (err) {
+      return { score: 0, extracted_output: null, verify_error: errorMessage(err) };
+    }
+  }
   let extracted: unknown = null;
   try {
     const x = bootcamp.extract(output);

@@ -60,6 +60,11 @@ export interface Bootcamp<GT = unknown> {
    * `groundTruth` is deeply frozen: a verifier must never mutate it.
    */
   verify(output: string, groundTruth: GT, context?: VerifyContext): number | boolean | Promise<number | boolean>;
+  /**
+   * For verifiers outside this process (the Python bridge): score and extract in one call. When present the
+   * runner uses it instead of extract + verify.
+   */
+  score?(output: string, groundTruth: GT, context?: VerifyContext): Promise<{ score: number; extracted_output: unknown; verify_error?: string }>;
   /** Generation settings this bootcamp prefers (lowest precedence above built-in defaults). */
   readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
 }

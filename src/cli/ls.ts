@@ -5,7 +5,7 @@ import type { Config } from '../config/config.ts';
 import { registry } from '../../bootcamps/index.ts';
 import { listTestFiles } from '../input/test-files.ts';
 import { surveyFile } from '../input/survey.ts';
-import type { ScoringSetup } from '../run/runner.ts';
+import type { ScoringSetupWithPython } from '../run/scoring-setup.ts';
 import { EXIT } from '../errors.ts';
 
 export interface LsFile {
@@ -14,15 +14,21 @@ export interface LsFile {
   data_sources: { name: string; lines: number; scorable: boolean; kind: string | null }[];
 }
 
-export async function runLs(config: Config, scoring: ScoringSetup, io: { stdout: (t: string) => void }): Promise<number> {
+export async function runLs(config: Config, scoring: ScoringSetupWithPython, io: { stdout: (t: string) => void }): Promise<number> {
   const bootcamps = [...registry.values()]
     .map((b) => ({ name: b.name, kind: b.kind ?? 'native', answer_format: b.answerFormat }))
     .sort((a, b) => a.name.localeCompare(b.name));
   let files: LsFile[] | undefined;
   if (config.sources.test_dir !== 'default' && config.test_dir !== '-') {
     files = [];
+    const surveys = [];
     for (const file of listTestFiles(config.test_dir).files) {
-      const survey = await surveyFile(file, { strict: false, lookup: scoring.lookup, displayName: path.basename(file) });
+      surveys.push(await surveyFile(file, { strict: false, lookup: scoring.lookup, displayName: path.basename(file) }));
+    }
+    // Data sources without a native verifier are checked against the Python bridge, as a run would.
+    await scoring.prepare?.(new Set(surveys.flatMap((s) => [...s.dataSources.keys()])));
+    for (const survey of surveys) {
+      const file = survey.file;
       files.push({
         file: path.basename(file),
         lines: survey.lines,
@@ -33,12 +39,21 @@ export async function runLs(config: Config, scoring: ScoringSetup, io: { stdout:
       });
     }
   }
+  const python = await scoring.pythonBootcamps();
+  const nativeNames = new Set(bootcamps.map((b) => b.name));
+  const pythonOnly = python.names.filter((n) => !nativeNames.has(n));
   if (config.json) {
-    io.stdout(JSON.stringify({ bootcamps, ...(files ? { files } : {}) }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ bootcamps, python: { bootcamps: pythonOnly, ...(python.error ? { unavailable: python.error } : {}) }, ...(files ? { files } : {}) }, null, 2) + '\n');
     return EXIT.ok;
   }
   const width = Math.max(...bootcamps.map((b) => b.name.length), 8);
-  const out = [`${bootcamps.length} bootcamps:`, ...bootcamps.map((b) => `  ${b.name.padEnd(width)}  ${b.kind.padEnd(7)}  ${b.answer_format}`)];
+  const out = [`${bootcamps.length} native bootcamps:`, ...bootcamps.map((b) => `  ${b.name.padEnd(width)}  ${b.kind.padEnd(7)}  ${b.answer_format}`)];
+  out.push(
+    '',
+    python.error
+      ? `Python bridge: unavailable (${python.error}); other data sources are unknown.`
+      : `Python bridge (${config.python}): ${pythonOnly.length} more bootcamps importable from internbootcamp.bootcamp${pythonOnly.length ? `: ${pythonOnly.slice(0, 30).join(', ')}${pythonOnly.length > 30 ? ', …' : ''}` : ''}.`,
+  );
   if (files) {
     out.push('', `${files.length} test files in ${config.test_dir}:`);
     for (const f of files) {

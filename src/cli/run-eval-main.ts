@@ -32,24 +32,29 @@ export async function runEvalMain(argv: readonly string[], env: Readonly<Record<
       io.stdout(`${VERSION}\n`);
       return EXIT.ok;
     }
-    const scoring = await createScoringSetup(config);
-    if (config.command === 'ls') return await runLs(config, scoring, io);
-    if (config.dry_run) return await runDryRun(config, scoring, io);
-    const runIO: RunIO = {
-      log: (line) => io.stderr(redactText(line, secrets) + '\n'),
-      print: (text) => io.stdout(text),
-      isTTY: io.isTTY,
-      now: () => new Date(),
-      outputRoot: path.resolve(io.cwd, 'output'),
-      version: VERSION,
-    };
-    const run = new EvaluationRun(config, scoring, runIO);
-    const removeHandlers = io.onInterrupt?.(() => run.interrupt());
+    const scoring = await createScoringSetup(config, env, (line) => io.stderr(redactText(line, secrets) + '\n'));
+    // Whatever happens below, bridge workers and sandboxes are stopped: no process outlives the command.
     try {
-      const outcome = await run.run();
-      return outcome.exitCode;
+      if (config.command === 'ls') return await runLs(config, scoring, io);
+      if (config.dry_run) return await runDryRun(config, scoring, io);
+      const runIO: RunIO = {
+        log: (line) => io.stderr(redactText(line, secrets) + '\n'),
+        print: (text) => io.stdout(text),
+        isTTY: io.isTTY,
+        now: () => new Date(),
+        outputRoot: path.resolve(io.cwd, 'output'),
+        version: VERSION,
+      };
+      const run = new EvaluationRun(config, scoring, runIO);
+      const removeHandlers = io.onInterrupt?.(() => run.interrupt());
+      try {
+        const outcome = await run.run();
+        return outcome.exitCode;
+      } finally {
+        removeHandlers?.();
+      }
     } finally {
-      removeHandlers?.();
+      await scoring.close?.();
     }
   } catch (err) {
     if (err instanceof UserError) {

@@ -142,6 +142,28 @@ export const FLAGS = {
     help: 'k values for pass@k (default: 1 and --repeats).',
   }),
 
+  // Scoring
+  verifier: flag(z.enum(['auto', 'native', 'python']), {
+    type: 'string', default: 'auto', arg: 'KIND', group: 'scoring',
+    help: 'auto: native when registered, else InternBootcamp\'s Python verifier if it imports; native or python only.',
+  }),
+  python: flag(z.string().min(1), {
+    type: 'string', default: 'python3', arg: 'PATH', group: 'scoring',
+    help: 'Python interpreter for the Python verifier bridge.',
+  }),
+  bootcamp_pythonpath: flag(z.string().optional(), {
+    type: 'string', default: undefined, arg: 'DIR[:DIR]', group: 'scoring',
+    help: 'Prepended to PYTHONPATH for the bridge (an InternBootcamp source checkout, or your own bootcamps).',
+  }),
+  judge_worker_num: flag(positiveInt.max(256), {
+    type: 'int', default: 2, arg: 'N', group: 'scoring',
+    help: 'Scoring workers (Python bridge processes; concurrent sandbox executions).',
+  }),
+  verify_timeout: flag(positiveInt, {
+    type: 'int', default: 10_000, arg: 'MS', group: 'scoring',
+    help: 'Milliseconds one Python verification may take before its worker is replaced and the item scores 0.',
+  }),
+
   // Run
   max_concurrent_requests: flag(positiveInt.max(100_000), {
     type: 'int', default: 128, arg: 'N', group: 'run', aliases: ['parallelism'],

@@ -24,6 +24,14 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
   const bootcampsUsed = new Set<string>();
   const fileLines: string[] = [];
   const firstRequests: string[] = [];
+  const dataSources = new Set<string>();
+  for (const file of files) {
+    for await (const { text } of readJsonlLines(file)) {
+      const m = /"data_source"\s*:\s*"([^"\\]*)"/.exec(text);
+      if (m) dataSources.add(m[1]);
+    }
+  }
+  await scoring.prepare?.(dataSources);
   for (const file of files) {
     const name = path.basename(file);
     const lines: { index: number; text: string }[] = [];

@@ -116,7 +116,7 @@ export class EvaluationRun {
       throw new InputError(`--strict: ${problems.length} bad input line(s):\n  ${shown}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`);
     }
     const dataSources = new Set(surveys.flatMap((s) => [...s.dataSources.keys()]));
-    await this.scoring.prepare?.(new Set([...dataSources].filter((d) => this.scoring.lookup(d) !== undefined)));
+    await this.scoring.prepare?.(dataSources);
 
     const choice = locateRunFolder({
       resume: config.resume,
@@ -320,7 +320,6 @@ export class EvaluationRun {
       return { exitCode, folder: choice.folder, totals };
     } finally {
       http.close();
-      await this.scoring.close?.();
     }
   }
 

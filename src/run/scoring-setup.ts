@@ -1,11 +1,89 @@
-// How a run finds the verifier for each data source and what verifiers receive besides the output.
+// How a run finds the verifier for each data source and what verifiers receive besides the output: native
+// bootcamps from the registry, InternBootcamp's Python verifiers through the bridge (--verifier), and later
+// the sandbox for code.
+import { z } from 'zod';
 import { getBootcamp } from '../../bootcamps/index.ts';
+import { PythonBridge } from '../../bootcamps/python-bridge.ts';
+import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import type { Config } from '../config/config.ts';
+import { UsageError } from '../errors.ts';
 import type { ScoringSetup } from './runner.ts';
 
-export async function createScoringSetup(_config: Config): Promise<ScoringSetup> {
+/** A bootcamp whose scoring happens in a bridge worker, under the data source's own name. */
+function pythonBootcamp(name: string, bridge: PythonBridge, python: string): AnyBootcamp {
   return {
-    lookup: getBootcamp,
+    name,
+    answerFormat: `InternBootcamp's Python verifier (${python})`,
+    kind: 'python',
+    groundTruth: z.unknown(),
+    extract: () => null,
+    verify: () => 0,
+    score: async (output, groundTruth) => {
+      const result = await bridge.score(name, output, groundTruth);
+      return { score: result.score, extracted_output: result.extracted_output, ...(result.error ? { verify_error: result.error } : {}) };
+    },
+  };
+}
+
+/** The workers' environment: the user's, without the evaluator's secrets. */
+function workerEnv(config: Config, env: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env };
+  delete out.OPENAI_API_KEY;
+  if (config.api_key_name) delete out[config.api_key_name];
+  return out;
+}
+
+export interface ScoringSetupWithPython extends ScoringSetup {
+  /** For ls: the bootcamps the Python side can import, or why none. */
+  pythonBootcamps(): Promise<{ names: string[]; error?: string }>;
+}
+
+export async function createScoringSetup(
+  config: Config,
+  env: Readonly<Record<string, string | undefined>> = {},
+  log: (line: string) => void = () => undefined,
+): Promise<ScoringSetupWithPython> {
+  const python = new Map<string, AnyBootcamp>();
+  let bridge: PythonBridge | undefined;
+  const getBridge = () =>
+    (bridge ??= new PythonBridge({
+      python: config.python,
+      pythonPath: config.bootcamp_pythonpath ? config.bootcamp_pythonpath.split(':').filter(Boolean) : [],
+      workers: config.judge_worker_num,
+      verifyTimeoutMs: config.verify_timeout,
+      env: workerEnv(config, env),
+      log,
+    }));
+
+  return {
+    lookup(dataSource) {
+      if (config.verifier === 'python') return python.get(dataSource);
+      return getBootcamp(dataSource) ?? python.get(dataSource);
+    },
     context: {},
+    async prepare(dataSources) {
+      if (config.verifier === 'native') return;
+      const candidates = [...dataSources].filter((d) => config.verifier === 'python' || !getBootcamp(d));
+      if (candidates.length === 0) return;
+      // Checked before any model request: a missing package or a typo is one message, not a thousand failed items.
+      const { ok, failed } = await getBridge().check(candidates);
+      for (const name of ok) python.set(name, pythonBootcamp(name, getBridge(), config.python));
+      if (failed.size === 0) return;
+      const lines = [...failed].sort(([a], [b]) => a.localeCompare(b)).map(([name, why]) => `${name}: ${why}`);
+      const hint = `Install InternBootcamp (pip install -e . in its checkout) or point --bootcamp_pythonpath at its source folder; --python chooses the interpreter.`;
+      if (config.verifier === 'python') throw new UsageError(`--verifier python: ${failed.size} data source(s) cannot be scored in Python:\n  ${lines.join('\n  ')}\n${hint}`);
+      log(`No native verifier, and Python cannot score: ${lines.slice(0, 5).join('; ')}${lines.length > 5 ? ` (+${lines.length - 5} more)` : ''}. ${hint}`);
+    },
+    async pythonBootcamps() {
+      if (config.verifier === 'native') return { names: [], error: '--verifier native' };
+      try {
+        return await getBridge().list();
+      } catch (err) {
+        return { names: [], error: (err as Error).message };
+      }
+    },
+    async close() {
+      await bridge?.close();
+    },
   };
 }
