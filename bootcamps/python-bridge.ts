@@ -180,6 +180,11 @@ export class PythonBridge {
     return { names: Array.isArray(answer.names) ? answer.names.map(String) : [], ...(answer.error ? { error: String(answer.error) } : {}) };
   }
 
+  /** Process ids of the live workers (for diagnostics and the no-orphans test). */
+  pids(): number[] {
+    return this.workers.map((w) => w.child.pid).filter((pid): pid is number => pid !== undefined);
+  }
+
   /** Stops every worker and waits for them to exit: no orphans. */
   async close(): Promise<void> {
     this.closed = true;

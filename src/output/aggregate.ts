@@ -28,39 +28,79 @@ export interface Aggregate {
   passAtK?: Record<number, number>;
 }
 
-export function aggregate(rows: readonly RowSummary[], passK: readonly number[]): Aggregate {
-  let scoreSum = 0;
-  let lenSum = 0;
-  let errors = 0;
-  let cut = 0;
-  const byId = new Map<number, { n: number; c: number }>();
-  for (const row of rows) {
-    scoreSum += row.score;
-    lenSum += row.output_len;
-    if (row.hasError) errors++;
-    if (row.finishReason === 'length') cut++;
-    const entry = byId.get(row.id) ?? { n: 0, c: 0 };
-    entry.n++;
-    if (row.score === 1) entry.c++;
-    byId.set(row.id, entry);
+/**
+ * Sums rows one at a time, holding no rows: fed in (id, repeat) order (as compacted details are), the samples of
+ * one id arrive together, so pass@k needs only the current id's counts.
+ */
+export class Aggregator {
+  private n = 0;
+  private scoreSum = 0;
+  private lenSum = 0;
+  private errors = 0;
+  private cut = 0;
+  private currentId = NaN;
+  private idSamples = 0;
+  private idCorrect = 0;
+  private repeated = false;
+  /** Per k: sum of pass@k over ids with at least k samples, and how many such ids. */
+  private readonly passSums: number[];
+  private readonly passIds: number[];
+
+  constructor(private readonly passK: readonly number[]) {
+    this.passSums = passK.map(() => 0);
+    this.passIds = passK.map(() => 0);
   }
-  const n = rows.length;
-  const result: Aggregate = {
-    n,
-    errors,
-    avgScore: n > 0 ? scoreSum / n : 0,
-    avgLen: n > 0 ? lenSum / n : 0,
-    lengthCutShare: n > 0 ? cut / n : 0,
-  };
-  const repeated = [...byId.values()].some((e) => e.n > 1);
-  if (repeated && passK.length > 0) {
-    result.passAtK = {};
-    for (const k of passK) {
-      const usable = [...byId.values()].filter((e) => e.n >= k);
-      result.passAtK[k] = usable.length > 0 ? usable.reduce((s, e) => s + passAtK(e.n, e.c, k), 0) / usable.length : 0;
+
+  private closeId(): void {
+    if (this.idSamples === 0) return;
+    if (this.idSamples > 1) this.repeated = true;
+    this.passK.forEach((k, j) => {
+      if (this.idSamples >= k) {
+        this.passSums[j] += passAtK(this.idSamples, this.idCorrect, k);
+        this.passIds[j]++;
+      }
+    });
+    this.idSamples = 0;
+    this.idCorrect = 0;
+  }
+
+  add(row: RowSummary): void {
+    this.n++;
+    this.scoreSum += row.score;
+    this.lenSum += row.output_len;
+    if (row.hasError) this.errors++;
+    if (row.finishReason === 'length') this.cut++;
+    if (row.id !== this.currentId) {
+      this.closeId();
+      this.currentId = row.id;
     }
+    this.idSamples++;
+    if (row.score === 1) this.idCorrect++;
   }
-  return result;
+
+  result(): Aggregate {
+    this.closeId();
+    const n = this.n;
+    const out: Aggregate = {
+      n,
+      errors: this.errors,
+      avgScore: n > 0 ? this.scoreSum / n : 0,
+      avgLen: n > 0 ? this.lenSum / n : 0,
+      lengthCutShare: n > 0 ? this.cut / n : 0,
+    };
+    if (this.repeated && this.passK.length > 0) {
+      out.passAtK = {};
+      this.passK.forEach((k, j) => (out.passAtK![k] = this.passIds[j] > 0 ? this.passSums[j] / this.passIds[j] : 0));
+    }
+    return out;
+  }
+}
+
+/** Aggregate of rows given in (id, repeat) order. */
+export function aggregate(rows: Iterable<RowSummary>, passK: readonly number[]): Aggregate {
+  const agg = new Aggregator(passK);
+  for (const row of rows) agg.add(row);
+  return agg.result();
 }
 
 export interface FileMeta {
@@ -76,17 +116,13 @@ export interface FileMeta {
 
 export function fileMeta(
   file: string,
-  rows: readonly RowSummary[],
+  agg: Aggregate,
+  dataSources: readonly string[],
   inputErrors: number,
-  passK: readonly number[],
   repeats: number,
-  namedSources: readonly string[] = [],
 ): FileMeta {
-  // The data sources the file names, also when none of its lines could be scored.
-  const sources = [...new Set([...rows.map((r) => r.data_source), ...namedSources])].sort();
-  const agg = aggregate(rows, passK);
   const meta: FileMeta = {
-    bootcamp: sources.map(bootcampLabel).join(','),
+    bootcamp: [...new Set(dataSources)].sort().map(bootcampLabel).join(','),
     file,
     avg_score: agg.avgScore,
     avg_len: agg.avgLen,
@@ -106,19 +142,24 @@ export interface BootcampRow extends Aggregate {
   bootcamp: string;
 }
 
-/** One row per data source across all files, sorted by bootcamp name. */
+/** One row per data source, sorted by bootcamp name. */
+export function bootcampRowsFrom(bySource: ReadonlyMap<string, Aggregator>): BootcampRow[] {
+  return [...bySource.entries()]
+    .map(([dataSource, agg]) => ({ dataSource, bootcamp: bootcampLabel(dataSource), ...agg.result() }))
+    .sort((a, b) => (a.bootcamp < b.bootcamp ? -1 : a.bootcamp > b.bootcamp ? 1 : 0));
+}
+
+/** One row per data source across files of rows, each file in (id, repeat) order. */
 export function bootcampRows(rowsByFile: readonly (readonly RowSummary[])[], passK: readonly number[]): BootcampRow[] {
-  const bySource = new Map<string, RowSummary[]>();
+  const bySource = new Map<string, Aggregator>();
   for (const rows of rowsByFile) {
     for (const row of rows) {
-      let list = bySource.get(row.data_source);
-      if (!list) bySource.set(row.data_source, (list = []));
-      list.push(row);
+      let agg = bySource.get(row.data_source);
+      if (!agg) bySource.set(row.data_source, (agg = new Aggregator(passK)));
+      agg.add(row);
     }
   }
-  return [...bySource.entries()]
-    .map(([dataSource, rows]) => ({ dataSource, bootcamp: bootcampLabel(dataSource), ...aggregate(rows, passK) }))
-    .sort((a, b) => (a.bootcamp < b.bootcamp ? -1 : a.bootcamp > b.bootcamp ? 1 : 0));
+  return bootcampRowsFrom(bySource);
 }
 
 /** The original's "Total Average": the mean of the per-bootcamp averages (not of all items). */

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import { FLAGS, type FlagName } from '../config/flags.ts';
 import { compactDetails, scanDetails, type RowSummary } from '../output/details-file.ts';
-import { bootcampRows, fileMeta, totalAverage, type BootcampRow } from '../output/aggregate.ts';
+import { Aggregator, bootcampRowsFrom } from '../output/aggregate.ts';
+import { fileMeta, totalAverage, type BootcampRow } from '../output/aggregate.ts';
 import { writeFileAtomic } from '../output/atomic-write.ts';
 import { writeScoresXlsx } from '../output/xlsx-writer.ts';
 import { writeResultsYaml } from '../output/results-yaml.ts';
@@ -51,20 +52,33 @@ export function passKValues(settings: { pass_k?: readonly number[]; repeats: num
 
 export async function finalizeRun({ settings, paths, files, inputErrorCounts, fileDataSources, startedAtMs, io }: FinalizeOptions): Promise<RunTotals> {
   const passK = passKValues(settings);
-  const rowsByFile: RowSummary[][] = [];
+  // One file at a time, summed as it is read: nothing per row outlives its file.
+  const bySource = new Map<string, Aggregator>();
   const metaLines: string[] = [];
+  const row: RowSummary = { id: 0, repeat: 0, data_source: '', score: 0, output_len: 0, hasError: false, finishReason: null };
+  let items = 0;
   for (let i = 0; i < files.length; i++) {
     const detailsFile = paths.details(files[i]);
-    const rows = await compactDetails(detailsFile, await scanDetails(detailsFile));
-    rowsByFile.push(rows);
-    metaLines.push(JSON.stringify(fileMeta(path.basename(files[i]), rows, inputErrorCounts[i], passK, settings.repeats, fileDataSources[i])));
+    const scan = await scanDetails(detailsFile);
+    const order = await compactDetails(detailsFile, scan);
+    const fileAgg = new Aggregator(passK);
+    for (const index of order) {
+      scan.rows.read(index, row);
+      fileAgg.add(row);
+      let agg = bySource.get(row.data_source);
+      if (!agg) bySource.set(row.data_source, (agg = new Aggregator(passK)));
+      agg.add(row);
+    }
+    items += order.length;
+    const named = [...scan.rows.dataSources, ...fileDataSources[i]];
+    metaLines.push(JSON.stringify(fileMeta(path.basename(files[i]), fileAgg.result(), named, inputErrorCounts[i], settings.repeats)));
   }
   await writeFileAtomic(paths.meta, metaLines.map((l) => l + '\n').join(''));
-  const bootcamps = bootcampRows(rowsByFile, passK);
+  const bootcamps = bootcampRowsFrom(bySource);
   await writeScoresXlsx(paths.xlsx(settings.model_name), bootcamps, settings.repeats, passK);
   await writeResultsYaml(paths.resultsYaml, settings.all, settings.repeats, bootcamps, passK);
   const totals: RunTotals = {
-    items: rowsByFile.reduce((s, r) => s + r.length, 0),
+    items,
     itemErrors: bootcamps.reduce((s, b) => s + b.errors, 0),
     inputErrors: inputErrorCounts.reduce((s, n) => s + n, 0),
     bootcamps,

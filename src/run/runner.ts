@@ -20,7 +20,7 @@ import { RunPaths } from '../output/run-paths.ts';
 import { DetailsWriter } from '../output/details-writer.ts';
 import type { DetailsRow } from '../output/details-row.ts';
 import { askItem, DeferredWork, scoreItem } from './item-steps.ts';
-import { cutTornTail, rowKey, scanDetails } from '../output/details-file.ts';
+import { cutTornTail, doneKeys as doneKeysOf, rowKey, scanDetails } from '../output/details-file.ts';
 import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, type AnswerFingerprint } from '../output/eval-args.ts';
 import { ProgressLogWriter } from '../output/progress-log.ts';
 import { locateRunFolder } from '../resume/locate-run.ts';
@@ -165,12 +165,12 @@ export class EvaluationRun {
       io.log(`Evaluating model ${config.model_name}${choice.resuming ? ' (resuming)' : ''}. Run folder: ${choice.folder}`);
 
       // Resume: what is already answered without error is never asked again; a torn last row is cut off.
-      const doneKeys: Set<string>[] = [];
+      const doneKeys: Set<number>[] = [];
       for (const file of files) {
         const scan = await scanDetails(paths.details(file));
         const cut = await cutTornTail(paths.details(file), scan);
         if (cut > 0) io.log(`${path.basename(file)}: cut a torn last row (${cut} bytes) left by an interrupted write.`);
-        doneKeys.push(new Set([...scan.latest.values()].filter((r) => !r.hasError).map((r) => rowKey(r.id, r.repeat))));
+        doneKeys.push(doneKeysOf(scan));
       }
 
       const repeats = config.repeats;

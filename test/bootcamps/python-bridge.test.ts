@@ -97,10 +97,20 @@ test('check names what cannot be imported; a missing interpreter is one clear re
 });
 
 test('close leaves no worker process behind', { skip }, async () => {
-  const before = new Set(workerPids());
   const b = bridge({ workers: 2 });
   await Promise.all([b.score('Bool', 'yes', { answer: 'yes' }), b.score('Bool', 'yes', { answer: 'yes' })]);
-  assert.ok(workerPids().filter((p) => !before.has(p)).length >= 1, 'workers were running');
+  const pids = b.pids();
+  assert.equal(pids.length, 2);
+  assert.deepEqual(pids.filter((pid) => workerPids().includes(pid)), pids, 'both workers show in the process table');
   await b.close();
-  assert.deepEqual(workerPids().filter((p) => !before.has(p)), []);
+  const alive = pids.filter((pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  assert.deepEqual(alive, []);
+  assert.deepEqual(pids.filter((pid) => workerPids().includes(pid)), []);
 });

@@ -17,7 +17,7 @@ test('pass@k = 1 - C(n-c, k) / C(n, k), hand-computed', () => {
 });
 
 function row(id: number, repeat: number, score: number, extra: Partial<RowSummary> = {}): RowSummary {
-  return { id, repeat, data_source: 'Game24', score, output_len: 10, hasError: false, finishReason: 'stop', offset: 0, length: 0, ...extra };
+  return { id, repeat, data_source: 'Game24', score, output_len: 10, hasError: false, finishReason: 'stop', ...extra };
 }
 
 test('aggregate averages over items and repeats, and gives pass@k per item averaged', () => {
