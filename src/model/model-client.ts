@@ -26,8 +26,9 @@ export class ModelClient {
   constructor(private readonly options: ModelClientOptions) {}
 
   /** Throws AttemptsFailed when no attempt succeeds. */
-  async ask(prompt: string, repeat: number): Promise<Asked> {
-    const { http, settings, template, timeoutMs, signal } = this.options;
+  /** `settings` overrides the client's own for this request (a bootcamp's defaults). */
+  async ask(prompt: string, repeat: number, settings: GenerationSettings = this.options.settings): Promise<Asked> {
+    const { http, template, timeoutMs, signal } = this.options;
     const request = buildRequest(settings, template, prompt, repeat);
     let latencyMs = 0;
     const { value, attempts } = await withRetries(

@@ -23,6 +23,27 @@ export interface GenerationSettings {
   system_prompt?: string;
 }
 
+/** Generation settings a bootcamp prefers (Bootcamp.defaults). */
+export type BootcampDefaults = Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
+
+/**
+ * The settings for one item: a bootcamp's own defaults apply to the settings the user left at their built-in
+ * default (precedence: command line > config file > bootcamp defaults > built-in defaults).
+ */
+export function withBootcampDefaults(
+  settings: GenerationSettings,
+  defaults: BootcampDefaults | undefined,
+  isBuiltinDefault: (key: 'max_tokens' | 'temperature' | 'top_p') => boolean,
+): GenerationSettings {
+  if (!defaults) return settings;
+  let out = settings;
+  for (const key of ['max_tokens', 'temperature', 'top_p'] as const) {
+    const value = defaults[key];
+    if (value !== undefined && isBuiltinDefault(key)) out = { ...out, [key]: value };
+  }
+  return out;
+}
+
 export interface ModelRequest {
   endpoint: 'completions' | 'chat/completions';
   body: Record<string, unknown>;

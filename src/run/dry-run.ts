@@ -9,7 +9,7 @@ import { listTestFiles } from '../input/test-files.ts';
 import { readJsonlLines } from '../input/jsonl-lines.ts';
 import { parseInputLine } from '../input/input-line.ts';
 import { lineLimit } from '../input/survey.ts';
-import { buildRequest, resolveSystemPrompt } from '../model/requests.ts';
+import { buildRequest, resolveSystemPrompt, withBootcampDefaults } from '../model/requests.ts';
 import { redactSettings } from '../redact.ts';
 import type { ScoringSetup } from './runner.ts';
 
@@ -49,7 +49,8 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
       good++;
       bootcampsUsed.add(result.item.data_source);
       if (first === undefined) {
-        const request = buildRequest(settings, template, result.item.prompt, 0);
+        const itemSettings = withBootcampDefaults(settings, result.item.bootcamp.defaults, (key) => config.sources[key] === 'default');
+        const request = buildRequest(itemSettings, template, result.item.prompt, 0);
         first = `POST ${config.url.replace(/\/+$/, '')}/${request.endpoint}\n${JSON.stringify(request.body, null, 2)}`;
       }
     }

@@ -5,7 +5,7 @@ import { FatalApiError } from '../errors.ts';
 import type { Item } from '../input/input-line.ts';
 import { ApiError } from '../model/http.ts';
 import type { Asked, ModelClient } from '../model/model-client.ts';
-import { outputLength } from '../model/requests.ts';
+import { outputLength, type GenerationSettings } from '../model/requests.ts';
 import { AttemptsFailed } from '../model/retry-policy.ts';
 import { scoreOutput } from '../../bootcamps/score.ts';
 import type { VerifyContext } from '../../bootcamps/types.ts';
@@ -25,9 +25,9 @@ function rowBase(item: Item, repeat: number, repeats: number) {
   return { id: item.id, ...(repeats > 1 ? { repeat } : {}), data_source: item.data_source, prompt: item.prompt };
 }
 
-export async function askItem(model: ModelClient, item: Item, repeat: number, config: Config): Promise<AskOutcome> {
+export async function askItem(model: ModelClient, item: Item, repeat: number, config: Config, settings?: GenerationSettings): Promise<AskOutcome> {
   try {
-    return { kind: 'answered', asked: await model.ask(item.prompt, repeat) };
+    return { kind: 'answered', asked: await model.ask(item.prompt, repeat, settings) };
   } catch (err) {
     if (!(err instanceof AttemptsFailed)) throw err;
     if (err.failure === 'cancelled') return { kind: 'cancelled' };

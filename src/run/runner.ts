@@ -14,7 +14,7 @@ import { lineLimit, surveyFile, type FileSurvey } from '../input/survey.ts';
 import { HttpClient } from '../model/http.ts';
 import { ModelClient } from '../model/model-client.ts';
 import { checkModelAvailable } from '../model/health-check.ts';
-import { resolveSystemPrompt, type GenerationSettings } from '../model/requests.ts';
+import { resolveSystemPrompt, withBootcampDefaults, type GenerationSettings } from '../model/requests.ts';
 import type { AnyBootcamp, VerifyContext } from '../../bootcamps/types.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { DetailsWriter } from '../output/details-writer.ts';
@@ -160,6 +160,13 @@ export class EvaluationRun {
       mkdirSync(paths.detailsDir, { recursive: true });
       const startedAt = io.now();
       const args = buildEvalArgs(config, fingerprint, io.version, previous ? new Date(previous.start_time) : startedAt);
+      const bootcampDefaults: Record<string, unknown> = {};
+      for (const source of dataSources) {
+        const defaults = this.scoring.lookup(source)?.defaults;
+        if (defaults) bootcampDefaults[source] = defaults;
+      }
+      // Applied per item to the settings left at their built-in default (see withBootcampDefaults).
+      if (Object.keys(bootcampDefaults).length > 0) args.bootcamp_defaults = bootcampDefaults;
       args.resumes = [...(previous?.resumes ?? []), ...(choice.resuming ? [{ at: startedAt.toISOString(), ...(forced.length ? { forced_differences: forced } : {}) }] : [])];
       writeEvalArgs(paths.evalArgs, args);
       io.log(`Evaluating model ${config.model_name}${choice.resuming ? ' (resuming)' : ''}. Run folder: ${choice.folder}`);
@@ -225,6 +232,13 @@ export class EvaluationRun {
       const queue = new PQueue({ concurrency: config.max_concurrent_requests });
       const stopped = new Promise<void>((resolve) => this.stopController.signal.addEventListener('abort', () => resolve(), { once: true }));
 
+      // A bootcamp's own generation defaults, worked out once per bootcamp.
+      const perBootcamp = new Map<AnyBootcamp, GenerationSettings>();
+      const settingsFor = (bootcamp: AnyBootcamp): GenerationSettings => {
+        let s = perBootcamp.get(bootcamp);
+        if (!s) perBootcamp.set(bootcamp, (s = withBootcampDefaults(settings, bootcamp.defaults, (key) => config.sources[key] === 'default')));
+        return s;
+      };
       const scoring = new DeferredWork();
       const record = async (fileIndex: number, file: string, row: DetailsRow) => {
         await writer.write(file, row);
@@ -232,7 +246,7 @@ export class EvaluationRun {
       };
       const processItem = async (fileIndex: number, file: string, item: Item, repeat: number) => {
         if (this.stopping) return;
-        const outcome = await askItem(model, item, repeat, config);
+        const outcome = await askItem(model, item, repeat, config, settingsFor(item.bootcamp));
         switch (outcome.kind) {
           case 'answered':
             scoring.run(async () => record(fileIndex, file, await scoreItem(item, repeat, outcome.asked, repeats, this.scoring.context)));
