@@ -71,7 +71,7 @@ test('two runs compared: table, Markdown, xlsx and a self-contained HTML with on
   assert.equal((html.match(/<rect class="cell"/g) ?? []).length, 4 * 2);
 });
 
-test('compare.html renders in headless Chromium without console errors', { skip: chromium ? false : 'chromium is not installed (apt-get install chromium; .ci/install-chromium.sh does it in CI)' }, async () => {
+test('compare.html renders in headless Chromium without console errors', { skip: chromium ? false : 'chromium is not installed (apt-get install chromium; .ci/run installs it in CI)' }, async () => {
   const dir = tempDir();
   await runWith('0.5', path.join(dir, 'a'));
   await runWith('0.8', path.join(dir, 'b'));
