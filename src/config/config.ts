@@ -1,7 +1,7 @@
 // Builds the one validated Config of a run from the command line, the environment, a config file and the
 // defaults, remembering where each value came from. The only module that reads argv and env.
 import minimist from 'minimist';
-import { ANSWER_AFFECTING, COMMAND_FLAGS, configSchema, FLAG_ALIASES, FLAGS, type FlagName, type Settings } from './flags.ts';
+import { COMMAND_FLAGS, configSchema, FLAG_ALIASES, FLAGS, type FlagName, type Settings } from './flags.ts';
 import { UsageError } from '../errors.ts';
 import { closestName } from './suggest.ts';
 import { coerceFlagValue } from './coerce.ts';
@@ -165,16 +165,4 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
     throw new UsageError(`--pass_k: every k must be at most --repeats (${settings.repeats})`);
   }
   return Object.freeze({ ...settings, command, sources: Object.freeze(sources), json: cli.json });
-}
-
-/** Answer-changing settings whose values differ between two runs: [name, before, now]. */
-export function answerAffectingDifferences(
-  before: Readonly<Record<string, unknown>>,
-  now: Readonly<Record<string, unknown>>,
-): [FlagName, unknown, unknown][] {
-  const diffs: [FlagName, unknown, unknown][] = [];
-  for (const name of ANSWER_AFFECTING) {
-    if (JSON.stringify(before[name] ?? null) !== JSON.stringify(now[name] ?? null)) diffs.push([name, before[name], now[name]]);
-  }
-  return diffs;
 }

@@ -12,8 +12,6 @@ export interface FlagMeta {
   arg?: string;
   /** Other names accepted on the command line and in config files (NeMo / EvalScope habits). */
   aliases?: readonly string[];
-  /** Changing it changes what the model answers: resume refuses a change unless --force. */
-  answerAffecting?: boolean;
   /** Shown in its own section of --help. */
   group: 'model' | 'input' | 'generation' | 'run' | 'output' | 'scoring' | 'sandbox';
 }
@@ -44,19 +42,19 @@ export const FLAGS = {
     help: 'Read the API key from this environment variable (NeMo style).',
   }),
   model_name: flag(z.string().min(1, 'a model name'), {
-    type: 'string', default: undefined, arg: 'NAME', group: 'model', aliases: ['model_id'], answerAffecting: true,
+    type: 'string', default: undefined, arg: 'NAME', group: 'model', aliases: ['model_id'],
     help: 'Model name as the server lists it (required).',
   }),
   api_mode: flag(z.enum(['completion', 'chat_completion']), {
-    type: 'string', default: 'completion', arg: 'MODE', group: 'model', aliases: ['model_type'], answerAffecting: true,
+    type: 'string', default: 'completion', arg: 'MODE', group: 'model', aliases: ['model_type'],
     help: 'completion (template rendered here) or chat_completion (server applies its chat template).',
   }),
   template: flag(z.string().min(1), {
-    type: 'string', default: 'chatml', arg: 'NAME|FILE', group: 'model', answerAffecting: true,
+    type: 'string', default: 'chatml', arg: 'NAME|FILE', group: 'model',
     help: 'r1 | qwen | internthinker | chatml, or a template JSON file; a comma list runs once per template and compares.',
   }),
   sys_prompt: flag(z.string().optional(), {
-    type: 'string', default: undefined, arg: 'TEXT', group: 'model', answerAffecting: true,
+    type: 'string', default: undefined, arg: 'TEXT', group: 'model',
     help: "System prompt (chat mode). Default: the template's system text when --template is given, else none.",
   }),
   header: flag(z.array(z.string().regex(/^[^:\s]+:.*$/, '"Name: value"')), {
@@ -82,7 +80,7 @@ export const FLAGS = {
     help: 'A folder of *.jsonl test files, or one .jsonl file (required).',
   }),
   limit: flag(z.number().positive().optional(), {
-    type: 'number', default: undefined, arg: 'N', group: 'input', aliases: ['limit_samples'], answerAffecting: true,
+    type: 'number', default: undefined, arg: 'N', group: 'input', aliases: ['limit_samples'],
     help: 'Only the first N lines of each file (a fraction in (0,1) takes that share).',
   }),
   strict: flag(z.boolean(), {
@@ -92,49 +90,49 @@ export const FLAGS = {
 
   // Generation
   max_tokens: flag(positiveInt, {
-    type: 'int', default: 32768, arg: 'N', group: 'generation', aliases: ['max_new_tokens'], answerAffecting: true,
+    type: 'int', default: 32768, arg: 'N', group: 'generation', aliases: ['max_new_tokens'],
     help: 'Maximum tokens to generate.',
   }),
   temperature: flag(z.number().min(0), {
-    type: 'number', default: 0, arg: 'T', group: 'generation', answerAffecting: true,
+    type: 'number', default: 0, arg: 'T', group: 'generation',
     help: 'Sampling temperature.',
   }),
   top_p: flag(z.number().gt(0).max(1).optional(), {
-    type: 'number', default: undefined, arg: 'P', group: 'generation', answerAffecting: true,
+    type: 'number', default: undefined, arg: 'P', group: 'generation',
     help: 'Nucleus sampling; not sent when unset.',
   }),
   top_k: flag(z.number().int().optional(), {
-    type: 'int', default: undefined, arg: 'K', group: 'generation', answerAffecting: true,
+    type: 'int', default: undefined, arg: 'K', group: 'generation',
     help: 'Top-k sampling (vLLM/SGLang extension); not sent when unset.',
   }),
   min_p: flag(z.number().min(0).max(1).optional(), {
-    type: 'number', default: undefined, arg: 'P', group: 'generation', answerAffecting: true,
+    type: 'number', default: undefined, arg: 'P', group: 'generation',
     help: 'Min-p sampling (vLLM/SGLang extension).',
   }),
   seed: flag(z.number().int().optional(), {
-    type: 'int', default: undefined, arg: 'N', group: 'generation', answerAffecting: true,
+    type: 'int', default: undefined, arg: 'N', group: 'generation',
     help: 'Sampling seed; repeat r uses seed + r.',
   }),
   presence_penalty: flag(z.number().optional(), {
-    type: 'number', default: undefined, arg: 'X', group: 'generation', answerAffecting: true, help: 'Presence penalty.',
+    type: 'number', default: undefined, arg: 'X', group: 'generation', help: 'Presence penalty.',
   }),
   frequency_penalty: flag(z.number().optional(), {
-    type: 'number', default: undefined, arg: 'X', group: 'generation', answerAffecting: true, help: 'Frequency penalty.',
+    type: 'number', default: undefined, arg: 'X', group: 'generation', help: 'Frequency penalty.',
   }),
   repetition_penalty: flag(z.number().optional(), {
-    type: 'number', default: undefined, arg: 'X', group: 'generation', answerAffecting: true,
+    type: 'number', default: undefined, arg: 'X', group: 'generation',
     help: 'Repetition penalty (vLLM/SGLang extension).',
   }),
   stop: flag(z.array(z.string().min(1)), {
-    type: 'list', default: [], arg: 'TEXT', group: 'generation', answerAffecting: true,
+    type: 'list', default: [], arg: 'TEXT', group: 'generation',
     help: "Extra stop string, added to the template's (repeatable).",
   }),
   extra_body: flag(z.record(z.string(), z.unknown()).optional(), {
-    type: 'json', default: undefined, arg: 'JSON', group: 'generation', answerAffecting: true,
+    type: 'json', default: undefined, arg: 'JSON', group: 'generation',
     help: 'JSON object merged into every request body (e.g. {"chat_template_kwargs": {...}}).',
   }),
   repeats: flag(positiveInt, {
-    type: 'int', default: 1, arg: 'N', group: 'generation', aliases: ['n_samples'], answerAffecting: true,
+    type: 'int', default: 1, arg: 'N', group: 'generation', aliases: ['n_samples'],
     help: 'Ask each line N times (pass@k and mean@N in the summary).',
   }),
   pass_k: flag(z.array(positiveInt).optional(), {
@@ -224,8 +222,4 @@ export type Settings = z.infer<typeof configSchema>;
 /** alias → canonical flag name. */
 export const FLAG_ALIASES: ReadonlyMap<string, FlagName> = new Map(
   Object.entries(FLAGS).flatMap(([name, spec]) => (spec.aliases ?? []).map((alias) => [alias, name as FlagName] as const)),
-);
-
-export const ANSWER_AFFECTING: readonly FlagName[] = (Object.keys(FLAGS) as FlagName[]).filter(
-  (name) => FLAGS[name].answerAffecting,
 );

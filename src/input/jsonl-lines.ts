@@ -40,10 +40,3 @@ export async function* readJsonlLines(file: string): AsyncGenerator<RawLine> {
   }
   if (carry.length > 0) yield* take(Buffer.concat(carry).toString('utf8'));
 }
-
-/** Number of non-blank lines, for progress totals; streams too. */
-export async function countJsonlLines(file: string): Promise<number> {
-  let n = 0;
-  for await (const _ of readJsonlLines(file)) n++;
-  return n;
-}

@@ -30,7 +30,7 @@ export function formatProgressBar(current: number, total: number, elapsedSeconds
 export function renderProgressLog(state: ProgressState, nowMs: number): string {
   const lines = [`Main Progress: ${formatProgressBar(state.finishedFiles, state.files.length, (nowMs - state.startedAtMs) / 1000)}`];
   for (const file of state.files) {
-    const until = file.finishedAtMs ?? nowMs;
+    const until = file.done >= file.total ? file.updatedAtMs : nowMs;
     lines.push(`${file.name}: ${formatProgressBar(file.done, file.total, (until - file.startedAtMs) / 1000)}`);
   }
   return lines.join('\n') + '\n';

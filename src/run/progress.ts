@@ -8,7 +8,8 @@ export interface FileProgress {
   done: number;
   errors: number;
   startedAtMs: number;
-  finishedAtMs?: number;
+  /** When the file's last item was counted (its progress line stops its clock there once complete). */
+  updatedAtMs: number;
 }
 
 export class ProgressState {
@@ -17,21 +18,16 @@ export class ProgressState {
 
   constructor(files: { name: string; total: number; alreadyDone: number }[], nowMs: number) {
     this.startedAtMs = nowMs;
-    this.files = files.map((f) => ({ name: f.name, total: f.total, done: f.alreadyDone, errors: 0, startedAtMs: nowMs }));
+    this.files = files.map((f) => ({ name: f.name, total: f.total, done: f.alreadyDone, errors: 0, startedAtMs: nowMs, updatedAtMs: nowMs }));
   }
 
-  itemDone(fileIndex: number, failed: boolean): void {
+  itemDone(fileIndex: number, failed: boolean, nowMs: number = Date.now()): void {
     const file = this.files[fileIndex];
     file.done++;
     if (failed) file.errors++;
+    file.updatedAtMs = nowMs;
   }
 
-  /** A file can end with fewer items than counted (bad lines found late): close its total. */
-  fileFinished(fileIndex: number, nowMs: number): void {
-    const file = this.files[fileIndex];
-    file.total = file.done;
-    file.finishedAtMs = nowMs;
-  }
 
   get totalItems(): number {
     return this.files.reduce((sum, f) => sum + f.total, 0);
