@@ -8,7 +8,7 @@ import { loadTemplate } from '../templates.ts';
 import { listTestFiles } from '../input/test-files.ts';
 import { readJsonlLines } from '../input/jsonl-lines.ts';
 import { parseInputLine } from '../input/input-line.ts';
-import { lineLimit } from '../input/survey.ts';
+import { lineLimit, surveyFile } from '../input/survey.ts';
 import { buildRequest, resolveSystemPrompt, withBootcampDefaults } from '../model/requests.ts';
 import { redactSettings } from '../redact.ts';
 import type { ScoringSetup } from './runner.ts';
@@ -24,22 +24,19 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
   const bootcampsUsed = new Set<string>();
   const fileLines: string[] = [];
   const firstRequests: string[] = [];
-  const dataSources = new Set<string>();
-  for (const file of files) {
-    for await (const { text } of readJsonlLines(file)) {
-      const m = /"data_source"\s*:\s*"([^"\\]*)"/.exec(text);
-      if (m) dataSources.add(m[1]);
-    }
-  }
-  await scoring.prepare?.(dataSources);
-  for (const file of files) {
+  // The same survey a run makes (line counts, data sources), then a second streaming pass that checks each line.
+  const surveys = [];
+  for (const file of files) surveys.push(await surveyFile(file, { strict: false, lookup: scoring.lookup, displayName: path.basename(file) }));
+  await scoring.prepare?.(new Set(surveys.flatMap((s) => [...s.dataSources.keys()])));
+  for (const [fileIndex, file] of files.entries()) {
     const name = path.basename(file);
-    const lines: { index: number; text: string }[] = [];
-    for await (const line of readJsonlLines(file)) lines.push(line);
-    const limit = lineLimit(config.limit, lines.length);
+    const lineCount = surveys[fileIndex].lines;
+    const limit = lineLimit(config.limit, lineCount);
     let good = 0;
     let first: string | undefined;
-    for (const { index, text } of lines.slice(0, limit)) {
+    let seen = 0;
+    for await (const { index, text } of readJsonlLines(file)) {
+      if (seen++ >= limit) break;
       const result = parseInputLine(text, index, scoring.lookup);
       if (!result.ok) {
         problems++;
@@ -55,7 +52,7 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
       }
     }
     totalRequests += good * config.repeats;
-    fileLines.push(`  ${name}: ${good} items${good < limit ? ` (${limit - good} bad lines)` : ''}${limit < lines.length ? ` (limited from ${lines.length})` : ''}`);
+    fileLines.push(`  ${name}: ${good} items${good < limit ? ` (${limit - good} bad lines)` : ''}${limit < lineCount ? ` (limited from ${lineCount})` : ''}`);
     if (first) firstRequests.push(`--- first request of ${name} ---\n${first}`);
   }
   if (problems > 20) io.stderr(`… and ${problems - 20} more bad lines\n`);

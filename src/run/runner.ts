@@ -2,7 +2,7 @@
 // backpressure and cancellation. Nothing else in the project starts queues or timers for items.
 import PQueue from 'p-queue';
 import { setMaxListeners } from 'node:events';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import { EXIT, FatalApiError, InputError, UsageError } from '../errors.ts';
@@ -226,7 +226,8 @@ export class EvaluationRun {
         },
       });
       const writer = new DetailsWriter(paths);
-      writeFileSync(paths.inputErrors, '');
+      // Recomputed on every run (resume re-reads every line), so the file starts empty each time.
+      const inputErrorLog = createWriteStream(paths.inputErrors);
       const inputErrorCounts = files.map(() => 0);
 
       const queue = new PQueue({ concurrency: config.max_concurrent_requests });
@@ -279,7 +280,7 @@ export class EvaluationRun {
             const result = parseInputLine(text, index, this.scoring.lookup);
             if (!result.ok) {
               inputErrorCounts[fileIndex]++;
-              appendFileSync(paths.inputErrors, JSON.stringify({ file: name, line: index + 1, error: result.error }) + '\n');
+              inputErrorLog.write(JSON.stringify({ file: name, line: index + 1, error: result.error }) + '\n');
               if (result.unknownSource !== undefined) {
                 unknownSources.set(result.unknownSource, (unknownSources.get(result.unknownSource) ?? 0) + 1);
               } else if (shownErrors++ < 10) {
@@ -315,6 +316,7 @@ export class EvaluationRun {
         if (this.graceTimer) clearTimeout(this.graceTimer);
         display.stop();
         await writer.close();
+        await new Promise<void>((resolve) => inputErrorLog.end(() => resolve()));
         progressLog.stop();
       }
 
