@@ -159,6 +159,7 @@ export class MockServer {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const arrivedAtMs = performance.now();
     const url = (req.url ?? '').split('?')[0].replace(/\/+$/, '');
     // The mock's own endpoints are not counted: tests read /stats to see what the evaluator sent.
     if (req.method === 'GET' && url === '/stats') return this.sendJson(res, 200, this.stats);
@@ -195,7 +196,9 @@ export class MockServer {
       this.trackInFlight(1);
       res.once('close', () => this.trackInFlight(-1));
       const [lo, hi] = this.options.latencyMs;
-      const delay = lo + (hi - lo) * this.options.random();
+      // The latency counts from the request's arrival, as a server's time to first byte does, not from the
+      // end of our own body parsing.
+      const delay = lo + (hi - lo) * this.options.random() - (performance.now() - arrivedAtMs);
       if (delay > 0) setTimeout(() => this.answer(req, res, body, isChat), delay);
       else this.answer(req, res, body, isChat);
     });

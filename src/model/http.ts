@@ -76,6 +76,26 @@ export class HttpClient {
   private readonly transport: typeof http | typeof https;
   private readonly baseHeaders: Record<string, string>;
   private readonly endpointUrls = new Map<string, URL>();
+  /**
+   * Requests in flight per cancellation signal. One listener per signal cancels them all: adding and removing
+   * a listener on the run's signal for every request showed in the profile (EventTarget is not cheap).
+   */
+  private readonly cancellers = new WeakMap<AbortSignal, Set<() => void>>();
+
+  private track(signal: AbortSignal | undefined, cancel: () => void): () => void {
+    if (!signal) return () => undefined;
+    let set = this.cancellers.get(signal);
+    if (!set) {
+      const created = new Set<() => void>();
+      set = created;
+      this.cancellers.set(signal, created);
+      signal.addEventListener('abort', () => {
+        for (const c of [...created]) c();
+      }, { once: true });
+    }
+    set.add(cancel);
+    return () => set.delete(cancel);
+  }
 
   constructor(options: HttpClientOptions) {
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : options.baseUrl + '/');
@@ -111,7 +131,7 @@ export class HttpClient {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        untrack();
         fn();
       };
       const req = this.transport.request(this.url(endpoint), { method, agent: this.agent, headers }, (res) => {
@@ -136,11 +156,10 @@ export class HttpClient {
         finish(() => reject(new TimeoutError(`no answer within ${timeoutMs} ms`)));
         req.destroy();
       }, timeoutMs);
-      const onAbort = () => {
+      const untrack = this.track(signal, () => {
         finish(() => reject(new CancelledError('cancelled')));
         req.destroy();
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      });
       req.on('error', (err: NodeJS.ErrnoException) => finish(() => reject(new ConnectionError(err.message, err.code))));
       req.end(payload);
     });
