@@ -30,13 +30,16 @@ export interface ExecuteResult {
 }
 
 export interface SandboxExecutor {
-  execute(request: ExecuteRequest): Promise<ExecuteResult>;
+  /** Runs the program; rejects only when the sandbox itself failed (the program's own failure is a result). */
+  execute(request: ExecuteRequest, signal?: AbortSignal): Promise<ExecuteResult>;
 }
 
 /** What the runner hands a verifier besides the output and ground truth. */
 export interface VerifyContext {
   /** Present only when the user enabled a sandbox (--use_sandbox); code bootcamps must refuse to run without it. */
   sandbox?: SandboxExecutor;
+  /** Limits for each program a code bootcamp runs (--sandbox_timeout, --sandbox_memory_mb). */
+  sandboxLimits?: { timeoutMs: number; memoryMb: number };
   /** Aborted when the run is interrupted. */
   signal?: AbortSignal;
 }

@@ -24,6 +24,7 @@ export function redactSettings<T extends Record<string, unknown>>(settings: T): 
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(settings)) {
     if (SECRET_KEYS.has(key.toLowerCase()) && typeof value === 'string') out[key] = redactKey(value);
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) out[key] = redactSettings(value as Record<string, unknown>);
     else if (key === 'header' && Array.isArray(value)) {
       out[key] = value.map((h) => (typeof h === 'string' && /^\s*(authorization|api-key|x-api-key)\s*:/i.test(h) ? h.replace(/:.*/, ': ***') : h));
     } else out[key] = value;

@@ -1,4 +1,7 @@
-// Registry of this family's bootcamps (filled in by the family's issue).
+// Registry of the code bootcamps: each runs the model's program, and only ever inside a sandbox.
 import type { AnyBootcamp } from '../types.ts';
+import { humanEval } from './humaneval.ts';
+import { kodCode, bigCodeBench } from './unittest-code.ts';
+import { stdioCode } from './stdio-code.ts';
 
-export const codeBootcamps: AnyBootcamp[] = [];
+export const codeBootcamps: AnyBootcamp[] = [humanEval, kodCode, bigCodeBench, stdioCode];

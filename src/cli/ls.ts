@@ -26,7 +26,8 @@ export async function runLs(config: Config, scoring: ScoringSetupWithPython, io:
       surveys.push(await surveyFile(file, { strict: false, lookup: scoring.lookup, displayName: path.basename(file) }));
     }
     // Data sources without a native verifier are checked against the Python bridge, as a run would.
-    await scoring.prepare?.(new Set(surveys.flatMap((s) => [...s.dataSources.keys()])));
+    // Code bootcamps are listed, not prepared: listing never starts a sandbox.
+    await scoring.prepare?.(new Set(surveys.flatMap((s) => [...s.dataSources.keys()]).filter((d) => scoring.lookup(d)?.kind !== 'sandbox')));
     for (const survey of surveys) {
       const file = survey.file;
       files.push({
@@ -47,7 +48,7 @@ export async function runLs(config: Config, scoring: ScoringSetupWithPython, io:
     return EXIT.ok;
   }
   const width = Math.max(...bootcamps.map((b) => b.name.length), 8);
-  const out = [`${bootcamps.length} native bootcamps:`, ...bootcamps.map((b) => `  ${b.name.padEnd(width)}  ${b.kind.padEnd(7)}  ${b.answer_format}`)];
+  const out = [`${bootcamps.length} bootcamps (native: scored here; sandbox: code, needs --use_sandbox):`, ...bootcamps.map((b) => `  ${b.name.padEnd(width)}  ${b.kind.padEnd(7)}  ${b.answer_format}`)];
   out.push(
     '',
     python.error

@@ -9,6 +9,7 @@ import { VERSION } from '../version.ts';
 import { helpText } from './help.ts';
 import { EvaluationRun, type RunIO, type RunOutcome } from '../run/runner.ts';
 import { createScoringSetup } from '../run/scoring-setup.ts';
+import { remoteTarget } from '../sandbox/create-sandbox.ts';
 import { runLs } from './ls.ts';
 import { runDryRun } from '../run/dry-run.ts';
 import { redactText } from '../redact.ts';
@@ -56,7 +57,7 @@ export async function runEvalMain(argv: readonly string[], env: Readonly<Record<
   let secrets: (string | undefined)[] = [env.OPENAI_API_KEY];
   try {
     const config = buildConfig({ argv, env });
-    secrets = [config.api_key, env.OPENAI_API_KEY];
+    secrets = [config.api_key, env.OPENAI_API_KEY, config.sandbox_token, env.SANDBOX_TOKEN, remoteTarget(config)?.token];
     if (config.command === 'help') {
       io.stdout(helpText(VERSION));
       return EXIT.ok;

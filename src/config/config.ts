@@ -138,6 +138,7 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
   } else if (sources.api_key === 'default' && env.OPENAI_API_KEY) {
     set('api_key', env.OPENAI_API_KEY, 'env');
   }
+  if (sources.sandbox_token === 'default' && env.SANDBOX_TOKEN) set('sandbox_token', env.SANDBOX_TOKEN, 'env');
   for (const [name, value] of Object.entries(cli.values)) set(name as FlagName, value, 'cli');
   for (const [name, value] of Object.entries(parseOverrides(cli.overrides))) set(name as FlagName, value, 'cli');
 

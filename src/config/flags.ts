@@ -162,6 +162,44 @@ export const FLAGS = {
     help: 'Milliseconds one Python verification may take before its worker is replaced and the item scores 0.',
   }),
 
+  // Code sandbox
+  use_sandbox: flag(z.boolean(), {
+    type: 'boolean', default: false, group: 'sandbox',
+    help: 'Allow code bootcamps (HumanEval, KodCode, BigCodeBench, StdioCode): their programs run only in a sandbox.',
+  }),
+  sandbox_type: flag(z.enum(['bwrap', 'docker']), {
+    type: 'string', default: 'bwrap', arg: 'TYPE', group: 'sandbox',
+    help: 'Local sandbox: bwrap (bubblewrap, no Docker needed) or docker. Ignored with --sandbox_url.',
+  }),
+  sandbox_url: flag(z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL such as http://127.0.0.1:1234').optional(), {
+    type: 'string', default: undefined, arg: 'URL', group: 'sandbox',
+    help: 'A sandbox server (scripts/sandbox_server.ts) that runs the programs instead of this machine.',
+  }),
+  sandbox_token: flag(z.string().optional(), {
+    type: 'string', default: undefined, arg: 'TOKEN', group: 'sandbox',
+    help: "Bearer token for --sandbox_url; SANDBOX_TOKEN from the environment when absent. Never written to disk or logs.",
+  }),
+  sandbox_manager_config: flag(z.looseObject({ base_url: z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL') }).optional(), {
+    type: 'json', default: undefined, arg: 'JSON', group: 'sandbox',
+    help: 'EvalScope\'s form of --sandbox_url: \'{"base_url": "http://host:1234"}\' (an optional "token" too).',
+  }),
+  sandbox_image: flag(z.string().min(1), {
+    type: 'string', default: 'python:3.11-slim', arg: 'IMAGE', group: 'sandbox',
+    help: 'Image for --sandbox_type docker.',
+  }),
+  sandbox_python: flag(z.string().min(1), {
+    type: 'string', default: 'python3', arg: 'PATH', group: 'sandbox',
+    help: 'Python runtime bound read-only into the bwrap sandbox (its packages are what programs can import).',
+  }),
+  sandbox_memory_mb: flag(positiveInt.max(65_536), {
+    type: 'int', default: 1024, arg: 'MB', group: 'sandbox',
+    help: 'Address-space limit of each sandboxed program.',
+  }),
+  sandbox_timeout: flag(z.number().positive().max(600), {
+    type: 'number', default: 30, arg: 'SEC', group: 'sandbox',
+    help: 'Wall-clock limit of each sandboxed program; past it the whole process tree is killed and it scores 0.',
+  }),
+
   // Run
   max_concurrent_requests: flag(positiveInt.max(100_000), {
     type: 'int', default: 128, arg: 'N', group: 'run', aliases: ['parallelism'],

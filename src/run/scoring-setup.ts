@@ -1,12 +1,14 @@
 // How a run finds the verifier for each data source and what verifiers receive besides the output: native
-// bootcamps from the registry, InternBootcamp's Python verifiers through the bridge (--verifier), and later
-// the sandbox for code.
+// bootcamps from the registry, InternBootcamp's Python verifiers through the bridge (--verifier), and the
+// sandbox for code bootcamps (--use_sandbox), which are refused before any request without it.
 import { z } from 'zod';
 import { getBootcamp } from '../../bootcamps/index.ts';
 import { PythonBridge } from '../../bootcamps/python-bridge.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import type { Config } from '../config/config.ts';
 import { UsageError } from '../errors.ts';
+import { createRunSandbox, type RunSandbox } from '../sandbox/create-sandbox.ts';
+import type { VerifyContext } from '../../bootcamps/types.ts';
 import type { ScoringSetup } from './runner.ts';
 
 /** A bootcamp whose scoring happens in a bridge worker, under the data source's own name. */
@@ -55,13 +57,34 @@ export async function createScoringSetup(
       log,
     }));
 
+  let sandbox: RunSandbox | undefined;
+  const context: VerifyContext = { sandboxLimits: { timeoutMs: Math.round(config.sandbox_timeout * 1000), memoryMb: config.sandbox_memory_mb } };
+  const lookup = (dataSource: string) => {
+    if (config.verifier === 'python') return python.get(dataSource);
+    return getBootcamp(dataSource) ?? python.get(dataSource);
+  };
+
+  /** Code bootcamps need the sandbox: refused without --use_sandbox, and the sandbox is tried once up front. */
+  async function prepareSandbox(dataSources: ReadonlySet<string>): Promise<void> {
+    const code = [...dataSources].filter((d) => lookup(d)?.kind === 'sandbox').sort();
+    if (code.length === 0) return;
+    if (!config.use_sandbox) {
+      throw new UsageError(
+        `${code.join(', ')} run${code.length === 1 ? 's' : ''} the model's code, which this evaluator does only in a sandbox. ` +
+          `Add --use_sandbox (local bubblewrap by default; --sandbox_type docker, or --sandbox_url for a sandbox server). See "Code evaluation" in the README.`,
+      );
+    }
+    sandbox ??= createRunSandbox(config, log);
+    log(`Code bootcamps (${code.join(', ')}) run in the ${sandbox.description}, ${config.judge_worker_num} at a time.`);
+    await sandbox.check();
+    context.sandbox = sandbox.executor;
+  }
+
   return {
-    lookup(dataSource) {
-      if (config.verifier === 'python') return python.get(dataSource);
-      return getBootcamp(dataSource) ?? python.get(dataSource);
-    },
-    context: {},
+    lookup,
+    context,
     async prepare(dataSources) {
+      if (config.verifier !== 'python') await prepareSandbox(dataSources);
       if (config.verifier === 'native') return;
       const candidates = [...dataSources].filter((d) => config.verifier === 'python' || !getBootcamp(d));
       if (candidates.length === 0) return;
@@ -83,6 +106,7 @@ export async function createScoringSetup(
       }
     },
     async close() {
+      sandbox?.close();
       await bridge?.close();
     },
   };

@@ -9,7 +9,7 @@ import { collect, readJsonl, runScript, SAMPLE_DIR, SAMPLE_SOLUTIONS, spawnScrip
 test('ls lists every bootcamp with its kind and answer format; with --test_dir, files and scorability', async () => {
   const plain = await runScript('run_eval.ts', ['ls']);
   assert.equal(plain.code, 0, plain.stderr);
-  assert.match(plain.stdout, /^\d+ native bootcamps:/);
+  assert.match(plain.stdout, /^\d+ bootcamps \(native: scored here; sandbox: code, needs --use_sandbox\):/);
   assert.match(plain.stdout, /\n  Game24 +native +\\boxed\{expression\}/);
   const dir = tempDir();
   writeFileSync(path.join(dir, 'a.jsonl'), readFileSync(path.join(SAMPLE_DIR, 'maze.jsonl'), 'utf8') + JSON.stringify({ data_source: 'Mystery', prompt: 'p', ground_truth: 1 }) + '\n');
