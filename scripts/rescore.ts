@@ -5,4 +5,5 @@ import { rescoreMain } from '../src/cli/rescore-main.ts';
 process.exitCode = await rescoreMain(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  env: process.env,
 });

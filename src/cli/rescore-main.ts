@@ -10,17 +10,23 @@ import { finalizeRun } from '../run/finalize.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { readEvalArgs } from '../output/eval-args.ts';
 import type { VerifyContext } from '../../bootcamps/types.ts';
+import { SANDBOX_FLAG_NAMES, sandboxSettingsFromArgs } from '../sandbox/sandbox-flags.ts';
+import { createRunSandbox, type RunSandbox } from '../sandbox/create-sandbox.ts';
 
 export const RESCORE_HELP = `Usage:
   tsx scripts/rescore.ts IN.jsonl -o OUT.jsonl   score {data_source, ground_truth, output} rows again
   tsx scripts/rescore.ts --run RUN_DIR           rescore a run folder in place (details, meta.jsonl, xlsx, results.yml)
+
+Code bootcamps (HumanEval, KodCode, BigCodeBench, StdioCode) need --use_sandbox; the run's sandbox flags apply:
+  ${SANDBOX_FLAG_NAMES.map((n) => `--${n}`).join(' ')}
 `;
 
 export interface RescoreIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Verifier context (sandbox) built by the caller from its flags; none by default. */
+  /** Verifier context handed in by a caller (tests); otherwise built from the sandbox flags. */
   context?: VerifyContext;
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 function inputErrorCounts(paths: RunPaths, files: string[]): number[] {
@@ -38,14 +44,17 @@ function inputErrorCounts(paths: RunPaths, files: string[]): number[] {
   return files.map((f) => counts.get(f) ?? 0);
 }
 
+const KNOWN_FLAGS = ['-o', '--output', '--run', '--help', '-h', ...SANDBOX_FLAG_NAMES.map((n) => `--${n}`), '--no-use_sandbox'];
+
 export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promise<number> {
+  let sandbox: RunSandbox | undefined;
   try {
     const args = minimist([...argv], {
-      string: ['o', 'run'],
-      boolean: ['help'],
+      string: ['o', 'run', ...SANDBOX_FLAG_NAMES.filter((n) => n !== 'use_sandbox')],
+      boolean: ['help', 'use_sandbox'],
       alias: { o: 'output', h: 'help' },
       unknown: (arg) => {
-        if (arg.startsWith('-') && !['-o', '--output', '--run', '--help', '-h'].includes(arg.replace(/=.*/, ''))) throw new UsageError(`unknown flag ${arg}; see --help`);
+        if (arg.startsWith('-') && !KNOWN_FLAGS.includes(arg.replace(/=.*/, ''))) throw new UsageError(`unknown flag ${arg}; see --help`);
         return true;
       },
     });
@@ -53,7 +62,15 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
       io.stdout(RESCORE_HELP);
       return EXIT.ok;
     }
-    const options: RescoreOptions = { lookup: getBootcamp, context: io.context ?? {}, log: (line) => io.stderr(line + '\n') };
+    const sandboxFlags = sandboxSettingsFromArgs(args, io.env ?? {});
+    const log = (line: string) => io.stderr(line + '\n');
+    let context: VerifyContext = io.context ?? {};
+    if (!io.context && sandboxFlags.use_sandbox) {
+      sandbox = createRunSandbox(sandboxFlags, log);
+      await sandbox.check();
+      context = { sandbox: sandbox.executor, sandboxLimits: { timeoutMs: Math.round(sandboxFlags.sandbox_timeout * 1000), memoryMb: sandboxFlags.sandbox_memory_mb } };
+    }
+    const options: RescoreOptions = { lookup: getBootcamp, context, log };
     if (args.run) {
       if (args._.length > 0 || args.o) throw new UsageError('--run DIR takes no IN or -o');
       const paths = new RunPaths(args.run);
@@ -90,5 +107,7 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
       return err.exitCode;
     }
     throw err;
+  } finally {
+    sandbox?.close();
   }
 }

@@ -32,17 +32,21 @@ function withScore(row: Record<string, unknown>, score: number, extracted: unkno
   return out;
 }
 
+/** Rows scored at once: code bootcamps wait on the sandbox, and its workers should all be busy. */
+const SCORING_WINDOW = 64;
+
 /** Rescores IN into OUT, same rows in the same order; streams both. */
 export async function rescoreFile(inFile: string, outFile: string, options: RescoreOptions): Promise<RescoreCounts> {
   const counts: RescoreCounts = { rows: 0, problems: 0, scoreChanged: 0 };
   const out = createWriteStream(outFile);
   const name = path.basename(inFile);
   const unknown = new Map<string, number>();
+  const needSandbox = new Map<string, number>();
   const emit = async (line: string) => {
     if (!out.write(line + '\n')) await once(out, 'drain');
   };
-  for await (const { index, text } of readJsonlLines(inFile)) {
-    counts.rows++;
+  /** The line to write for one input line: rescored, or the input unchanged when it cannot be scored. */
+  const rescoreLine = async (index: number, text: string): Promise<string> => {
     let row: Record<string, unknown>;
     try {
       row = JSON.parse(text);
@@ -50,32 +54,43 @@ export async function rescoreFile(inFile: string, outFile: string, options: Resc
     } catch {
       counts.problems++;
       options.log(`${name}:${index + 1}: expected a JSON object; line copied unchanged`);
-      await emit(text);
-      continue;
+      return text;
     }
     const bootcamp = typeof row.data_source === 'string' ? options.lookup(row.data_source) : undefined;
     if (!bootcamp || typeof row.output !== 'string' || !('ground_truth' in row)) {
       counts.problems++;
       if (!bootcamp && typeof row.data_source === 'string') unknown.set(row.data_source, (unknown.get(row.data_source) ?? 0) + 1);
       else options.log(`${name}:${index + 1}: expected a known "data_source", a string "output" and a "ground_truth"; line copied unchanged`);
-      await emit(text);
-      continue;
+      return text;
+    }
+    if (bootcamp.kind === 'sandbox' && !options.context.sandbox) {
+      counts.problems++;
+      needSandbox.set(bootcamp.name, (needSandbox.get(bootcamp.name) ?? 0) + 1);
+      return text;
     }
     const gt = bootcamp.groundTruth.safeParse(row.ground_truth);
     if (!gt.success) {
       counts.problems++;
       options.log(`${name}:${index + 1}: ground_truth does not fit ${bootcamp.name}: ${gt.error.issues[0].message}; line copied unchanged`);
-      await emit(text);
-      continue;
+      return text;
     }
     const scored = await scoreOutput(bootcamp, row.output, deepFreeze(gt.data), options.context);
     if (row.score !== scored.score) counts.scoreChanged++;
     // Details rows keep their documented key order; other rows keep theirs with the two keys added.
     const isDetailsRow = typeof row.id === 'number' && 'prompt' in row;
     const updated = withScore(row, scored.score, scored.extracted_output, scored.verify_error);
-    await emit(isDetailsRow ? serializeRow(updated as unknown as DetailsRow).slice(0, -1) : JSON.stringify(updated));
+    return isDetailsRow ? serializeRow(updated as unknown as DetailsRow).slice(0, -1) : JSON.stringify(updated);
+  };
+  // Scored concurrently within a window, written in input order.
+  const pending: Promise<string>[] = [];
+  for await (const { index, text } of readJsonlLines(inFile)) {
+    counts.rows++;
+    pending.push(rescoreLine(index, text));
+    if (pending.length >= SCORING_WINDOW) await emit(await pending.shift()!);
   }
+  while (pending.length > 0) await emit(await pending.shift()!);
   for (const [source, n] of unknown) options.log(`${name}: ${n} row(s) name data_source "${source}", which no bootcamp handles; copied unchanged`);
+  for (const [source, n] of needSandbox) options.log(`${name}: ${n} ${source} row(s) run the model's code, which happens only in a sandbox: add --use_sandbox; copied unchanged`);
   out.end();
   await once(out, 'finish');
   return counts;

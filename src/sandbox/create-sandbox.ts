@@ -22,6 +22,8 @@ export interface SandboxSettings {
   judge_worker_num: number;
   max_retries: number;
   max_retrying_delay: number;
+  /** The bwrap binary (tests point it elsewhere); default bwrap on PATH. */
+  bwrap?: string;
 }
 
 export interface RunSandbox {
@@ -95,7 +97,7 @@ export function createRunSandbox(settings: SandboxSettings, log: (line: string) 
     description = `docker sandbox (image ${settings.sandbox_image})`;
   } else {
     const runtime = runtimeForBwrap(settings.sandbox_python, log);
-    inner = new BwrapSandbox({ runtime });
+    inner = new BwrapSandbox({ runtime, bwrap: settings.bwrap });
     description = `bwrap sandbox (${runtime.executable})`;
   }
   const executor = limitConcurrency(inner, settings.judge_worker_num);
