@@ -31,10 +31,12 @@ for (const where of ['local', 'remote'] as const) {
   test(`HumanEval through run_eval.ts: the canonical solutions score 164/164 in the ${where} sandbox`, { skip }, async () => {
     const { lines, solutions } = await importHumanEval();
     const mock = await startMockProcess(['--model', 'm', '--solutions', solutions]);
-    const server = where === 'remote' ? await startSandboxServerProcess(['--max_concurrency', '2']) : undefined;
+    const token = 'sbx-token-never-on-disk-42';
+    const server = where === 'remote' ? await startSandboxServerProcess(['--max_concurrency', '2', '--token', token]) : undefined;
     try {
       const out = path.join(tempDir(), 'run');
-      const sandboxArgs = server ? ['--sandbox_manager_config', JSON.stringify({ base_url: server.url })] : [];
+      // EvalScope's spelling, token included: it must reach the server and never the run folder.
+      const sandboxArgs = server ? ['--sandbox_manager_config', JSON.stringify({ base_url: server.url, token })] : [];
       const result = await runScript('run_eval.ts', ['--url', mock.baseUrl, '--model_name', 'm', '--test_dir', lines, '--output_dir', out, '--use_sandbox', '--quiet', ...sandboxArgs]);
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stderr, where === 'remote' ? /run in the remote sandbox http:\/\/127\.0\.0\.1:\d+/ : /run in the bwrap sandbox/);
@@ -42,6 +44,7 @@ for (const where of ['local', 'remote'] as const) {
       assert.equal(rows.length, 164);
       assert.equal(rows.filter((r) => r.score === 1).length, 164, JSON.stringify(rows.filter((r) => r.score !== 1).map((r) => r.id)));
       assert.match(result.stdout, /HumanEvalbootcamp +164 +1\.0000/);
+      for (const file of listFiles(out)) assert.ok(!readFileSync(file, 'utf8').includes(token), `${file} holds no sandbox token`);
     } finally {
       await mock.stop();
       await server?.stop();

@@ -1,0 +1,62 @@
+#!/usr/bin/env -S npx tsx
+// npm run bench:sandbox: the 164 canonical HumanEval solutions with their tests, 2 workers, run (1) as bare
+// subprocesses of the same Python and (2) in the bwrap sandbox, and (3) through a sandbox server on loopback.
+// Prints executions/s and the sandbox's overhead. Targets: 164/164 pass; sandboxed time <= 2x bare.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import PQueue from 'p-queue';
+import { humanEval, humanEvalProgram } from '../bootcamps/code/humaneval.ts';
+import { createRunSandbox, runtimeForBwrap } from '../src/sandbox/create-sandbox.ts';
+import { startSandboxServer } from '../src/cli/sandbox-server-main.ts';
+import { runProcess } from '../src/sandbox/run-process.ts';
+import type { ExecuteResult } from '../bootcamps/types.ts';
+import { PROJECT_ROOT } from '../src/version.ts';
+
+const WORKERS = 2;
+const file = process.argv[2] ?? path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'humaneval', 'HumanEval.jsonl');
+const problems = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const programs = problems.map((p) => humanEvalProgram('```python\n' + p.prompt + p.canonical_solution + '```', humanEval.groundTruth.parse(p)));
+const log = (line: string) => process.stderr.write(line + '\n');
+const runtime = runtimeForBwrap('python3', log);
+
+async function timed(name: string, run: (program: string) => Promise<ExecuteResult>) {
+  const queue = new PQueue({ concurrency: WORKERS });
+  const t0 = performance.now();
+  const results = await Promise.all(programs.map((program) => queue.add(() => run(program)) as Promise<ExecuteResult>));
+  const seconds = (performance.now() - t0) / 1000;
+  const passed = results.filter((r) => r.exitCode === 0 && !r.timedOut).length;
+  const ms = results.map((r) => r.durationMs).sort((a, b) => a - b);
+  return { name, seconds, passed, perSecond: programs.length / seconds, p50: ms[Math.floor(ms.length / 2)], p99: ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.99))] };
+}
+
+const bare = await timed(`bare subprocess (${runtime.executable})`, async (program) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bce-bare-'));
+  try {
+    writeFileSync(path.join(dir, 'main.py'), program);
+    return await runProcess({ file: runtime.executable, args: ['main.py'], cwd: dir, env: { PATH: '/usr/bin:/bin' }, timeoutMs: 30_000 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const settings = { sandbox_type: 'bwrap' as const, sandbox_image: 'x', sandbox_python: 'python3', sandbox_memory_mb: 1024, sandbox_timeout: 30, judge_worker_num: WORKERS, max_retries: 16, max_retrying_delay: 1 };
+const local = createRunSandbox(settings, log);
+await local.check();
+const sandboxed = await timed('bwrap sandbox', (program) => local.executor.execute({ files: { 'main.py': program }, command: ['python3', 'main.py'], timeoutMs: 30_000, memoryMb: 1024 }));
+
+const { server, url } = await startSandboxServer({ host: '127.0.0.1', port: 0, sandboxType: 'bwrap', python: 'python3', image: 'x', maxConcurrency: WORKERS, maxQueue: 64, maxBodyBytes: 16 << 20 }, log);
+const remote = createRunSandbox({ ...settings, sandbox_url: url }, log);
+await remote.check();
+const remoteRun = await timed('sandbox server (loopback)', (program) => remote.executor.execute({ files: { 'main.py': program }, command: ['python3', 'main.py'], timeoutMs: 30_000, memoryMb: 1024 }));
+remote.close();
+server.close();
+
+const rows = [bare, sandboxed, remoteRun];
+console.log(`${programs.length} HumanEval canonical solutions, ${WORKERS} workers, ${os.availableParallelism()} CPUs`);
+console.log(['how', 'passed', 'seconds', 'exec/s', 'p50 ms', 'p99 ms', 'vs bare'].join('\t'));
+for (const r of rows) {
+  console.log([r.name, `${r.passed}/${programs.length}`, r.seconds.toFixed(2), r.perSecond.toFixed(1), r.p50.toFixed(0), r.p99.toFixed(0), `${(r.seconds / bare.seconds).toFixed(2)}x`].join('\t'));
+}
+const ok = sandboxed.passed === programs.length && remoteRun.passed === programs.length && sandboxed.seconds <= 2 * bare.seconds;
+console.log(`targets (164/164 pass, sandboxed <= 2x bare): ${ok ? 'met' : 'MISSED'}`);
