@@ -85,3 +85,31 @@ export function findAllBetween(text: string, open: string, close: string): strin
   }
   return out;
 }
+
+const PY_FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+const PY_FLOAT_SPECIAL = /^[+-]?(?:inf|infinity|nan)$/i;
+
+/**
+ * float(s) for a str: surrounding whitespace, decimal or exponent notation with single underscores between
+ * digits (any script's decimal digits), inf/infinity/nan in any case. Returns undefined where Python raises.
+ */
+export function pyFloat(s: string): number | undefined {
+  let t = pyStrip(s);
+  if (/[^\x00-\x7f]/.test(t)) t = t.replace(/\p{Nd}/gu, (d) => String(decimalValue(d)));
+  if (PY_FLOAT_SPECIAL.test(t)) {
+    const negative = t.startsWith('-');
+    if (/nan/i.test(t)) return NaN;
+    return negative ? -Infinity : Infinity;
+  }
+  if (!PY_FLOAT.test(t)) return undefined;
+  return Number(t.replaceAll('_', ''));
+}
+
+/** str.strip(chars): removes any of `chars` from both ends. */
+export function pyStripChars(s: string, chars: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && chars.includes(s[start])) start++;
+  while (end > start && chars.includes(s[end - 1])) end--;
+  return s.slice(start, end);
+}

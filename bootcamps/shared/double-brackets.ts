@@ -1,0 +1,50 @@
+// The double-bracket answers most KorLogic/KorOperation/KorPuzzle references read, scanned by hand: the same
+// matches as Python's re.findall for these patterns, in one pass. (A general linear-time engine is much
+// slower per character on brackets-only hostile input, and these patterns run on every output.)
+
+/** re.findall(r'\[\[(.*?)\]\]', text): lazy, and `.` does not cross a newline unless `dotAll` (re.DOTALL). */
+export function findAllDoubleBracket(text: string, dotAll = false): string[] {
+  const out: string[] = [];
+  let pos = 0;
+  let close = -2; // first "]]" at or after some point, reused while it stays ahead of the candidate
+  let newline = -2;
+  for (;;) {
+    const start = text.indexOf('[[', pos);
+    if (start < 0) break;
+    const from = start + 2;
+    if (close !== -1 && close < from) close = text.indexOf(']]', from);
+    if (close === -1) break; // no "]]" anywhere ahead: no later start can match either
+    if (!dotAll) {
+      if (newline !== -1 && newline < from) newline = text.indexOf('\n', from);
+      if (newline !== -1 && newline < close) {
+        // Every start before this newline meets the newline before its "]]": resume after it.
+        pos = newline + 1;
+        continue;
+      }
+    }
+    out.push(text.slice(from, close));
+    pos = close + 2;
+  }
+  return out;
+}
+
+/** re.findall(r'\[\[([^]]+)\]\]', text): at least one character, none of them "]" (newlines allowed). */
+export function findAllDoubleBracketNoClose(text: string): string[] {
+  const out: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const start = text.indexOf('[[', pos);
+    if (start < 0) break;
+    const from = start + 2;
+    const q = text.indexOf(']', from);
+    if (q < 0) break;
+    if (q > from && text.charCodeAt(q + 1) === 93 /* ] */) {
+      out.push(text.slice(from, q));
+      pos = q + 2;
+    } else {
+      // Any start before q meets the same first "]", which is empty-bodied or not doubled: resume after it.
+      pos = q + 1;
+    }
+  }
+  return out;
+}
