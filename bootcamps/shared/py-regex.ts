@@ -97,14 +97,38 @@ export interface PyMatch {
 
 const compiled = new Map<string, RE2JS>();
 
+/** Python IGNORECASE's extra equivalents for ASCII letters (sre's fix-ups): ſ for s, K (Kelvin) for k, ı and İ for i. */
+const CASE_EXTRAS: Readonly<Record<string, string>> = { s: 'ſ', k: '\u212a', i: 'ıİ' };
+
+/** A native, fixed-length (so linear) search for a literal, with Python's IGNORECASE equivalents when asked. */
+export function literalFinder(literal: string, ignoreCase: boolean, flags = 'u'): RegExp {
+  let source = '';
+  for (const ch of literal) {
+    const lower = ch.toLowerCase();
+    if (ignoreCase && /[a-z]/.test(lower)) source += `[${lower}${lower.toUpperCase()}${CASE_EXTRAS[lower] ?? ''}]`;
+    else source += ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  }
+  return new RegExp(source, flags);
+}
+
+export interface PyRegexOptions extends PyRegexFlags {
+  /**
+   * A literal every match contains (e.g. the closing tag). Outputs without it are skipped before the engine
+   * runs: exact, and it keeps hostile outputs (a megabyte of openers) from costing the engine's per-character time.
+   */
+  mustContain?: string;
+}
+
 export class PyRegex {
   private readonly re: RE2JS;
   private readonly groupCount: number;
+  private readonly required?: RegExp;
 
   constructor(
     readonly pattern: string,
-    flags: PyRegexFlags = {},
+    flags: PyRegexOptions = {},
   ) {
+    if (flags.mustContain) this.required = literalFinder(flags.mustContain, flags.ignoreCase ?? false);
     const key = `${flags.dotAll ? 's' : ''}${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}/${pattern}`;
     let re = compiled.get(key);
     if (!re) {
@@ -124,12 +148,14 @@ export class PyRegex {
 
   /** re.search: the first match, or null. */
   search(text: string): PyMatch | null {
+    if (this.required && !this.required.test(text)) return null;
     const m = this.re.matcher(text);
     return m.find() ? this.toMatch(m) : null;
   }
 
   /** Every non-overlapping match, left to right (re.finditer). */
   *finditer(text: string): Generator<PyMatch> {
+    if (this.required && !this.required.test(text)) return;
     const m = this.re.matcher(text);
     while (m.find()) yield this.toMatch(m);
   }
@@ -171,5 +197,25 @@ export class PyRegex {
 export function removePyWhitespace(s: string): string {
   let out = '';
   for (const ch of s) if (!pyIsSpace(ch.codePointAt(0)!)) out += ch;
+  return out;
+}
+
+/**
+ * re.findall(OPEN(.*?)CLOSE, re.DOTALL | re.IGNORECASE) for literal delimiters, by hand in one pass: the bodies
+ * between each opener and the next closer, left to right (Python's IGNORECASE equivalents included).
+ */
+export function findAllBetweenIgnoreCase(text: string, open: string, close: string): string[] {
+  const opener = literalFinder(open, true, 'gu');
+  const closer = literalFinder(close, true, 'gu');
+  const out: string[] = [];
+  for (;;) {
+    const o = opener.exec(text);
+    if (!o) break;
+    closer.lastIndex = o.index + o[0].length;
+    const c = closer.exec(text);
+    if (!c) break;
+    out.push(text.slice(o.index + o[0].length, c.index));
+    opener.lastIndex = c.index + c[0].length;
+  }
   return out;
 }

@@ -36,3 +36,15 @@ test('the scanners do not go quadratic (minutes) on a megabyte of openers, of op
     assert.ok(performance.now() - started < 1_000, `${JSON.stringify(s.slice(0, 6))}…: ${(performance.now() - started).toFixed(0)} ms`);
   }
 });
+
+test('findAllBetweenIgnoreCase equals re.findall(r"\\[answer\\](.*?)\\[/answer\\]", DOTALL | IGNORECASE) on random strings', async () => {
+  const { findAllBetweenIgnoreCase } = await import('../../../bootcamps/shared/py-regex.ts');
+  const re = new PyRegex(String.raw`\[answer\](.*?)\[/answer\]`, { dotAll: true, ignoreCase: true });
+  let x = 3;
+  const next = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x);
+  const pieces = ['[answer]', '[/answer]', '[ANSWER]', '[/anſwer]', 'a', '\n', '[', ']'];
+  for (let n = 0; n < 3000; n++) {
+    const s = Array.from({ length: next() % 12 }, () => pieces[next() % pieces.length]).join('');
+    assert.deepEqual(findAllBetweenIgnoreCase(s, '[answer]', '[/answer]'), re.findall(s), JSON.stringify(s));
+  }
+});

@@ -1,0 +1,68 @@
+// The 11 BBEH bootcamps against scores recorded from InternBootcamp's Python verifiers
+// (verify_score(output, gt, short_penalty=False, format_penalty=False) and extract_output), on every shared
+// line, for right answers, wrong ones and format variants (test/support/bbeh-variants.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { bbehBootcamps } from '../../bootcamps/bbeh/index.ts';
+import { getBootcamp } from '../../bootcamps/index.ts';
+import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
+import { bbehVariants } from '../support/bbeh-variants.ts';
+import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
+
+const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'bbeh', 'reference-scores.json'), 'utf8')) as Record<string, [number, unknown][][]>;
+const available = existsSync(SHARED_EVAL_DIR);
+const VARIANTS = 15;
+
+test('all 11 BBEH data sources are registered', () => {
+  assert.equal(bbehBootcamps.length, 11);
+  assert.equal(Object.keys(reference).length, 11);
+});
+
+for (const file of Object.keys(reference).sort()) {
+  test(`${file}: score and extracted output equal the Python reference on every shared line and variant`, { skip: available ? false : 'needs ../shared/data' }, async () => {
+    const lines = readFileSync(path.join(SHARED_EVAL_DIR, file), 'utf8').trim().split('\n');
+    const source = JSON.parse(lines[0]).data_source as string;
+    const bootcamp = getBootcamp(source);
+    assert.ok(bootcamp, `${source} is registered`);
+    assert.equal(lines.length, reference[file].length);
+    let compared = 0;
+    for (const [i, text] of lines.entries()) {
+      const gtRaw = JSON.parse(text).ground_truth;
+      const gt = deepFreeze(bootcamp.groundTruth.parse(gtRaw));
+      for (const [j, v] of bbehVariants(source, gtRaw).entries()) {
+        const [score, extracted] = reference[file][i][j];
+        const ours = await scoreOutput(bootcamp, v.output, gt);
+        assert.equal(ours.score, score, `${file}:${i + 1} variant "${v.name}": score`);
+        assert.deepEqual(ours.extracted_output, extracted, `${file}:${i + 1} variant "${v.name}": extracted_output`);
+        if (v.name === 'right') assert.equal(ours.score, 1, `${file}:${i + 1}: the right answer scores 1`);
+        compared++;
+      }
+    }
+    assert.equal(compared, lines.length * VARIANTS);
+  });
+}
+
+test('BbehWordSorting takes the first [answer] tag where the others take the last', async () => {
+  const bootcamp = getBootcamp('BbehWordSorting')!;
+  const gt = deepFreeze({ subtask: 'sorting', sorted_words: ['a', 'b'] });
+  assert.equal((await scoreOutput(bootcamp, '[answer]a, b[/answer] [answer]b, a[/answer]', gt)).score, 1);
+  assert.equal((await scoreOutput(bootcamp, '[answer]b, a[/answer] [answer]a, b[/answer]', gt)).score, 0);
+  assert.deepEqual(bootcamp.extract('[answer]["a", 2.0][/answer]'), ['a', 2], 'JSON answers are read as JSON');
+  assert.equal((await scoreOutput(bootcamp, '[answer]3.0[/answer]', { subtask: 'error_detection', first_error_step: 3 })).score, 0, 'str(3.0) is "3.0", not "3"');
+});
+
+test('BbehTemporalSequences extracts (-1, -1), not None, when there is no \\boxed{X,Y}', async () => {
+  const bootcamp = getBootcamp('BbehTemporalSequences')!;
+  assert.deepEqual(bootcamp.extract('no box here'), [-1, -1]);
+  assert.equal((await scoreOutput(bootcamp, 'no box', { solution: { max_duration: -1, count: 0 } })).score, 0);
+});
+
+test('Bbehboardgameqa matches the bare word loosely (any case, Unicode word boundaries) when there is no tag', async () => {
+  const bootcamp = getBootcamp('Bbehboardgameqa')!;
+  assert.equal(bootcamp.extract('so it is PROVED.'), 'proved');
+  assert.equal(bootcamp.extract('unproved or disproved_x'), null, 'no standalone word');
+  assert.equal(bootcamp.extract('[answer]maybe[/answer] disproved'), null, 'a tag, even a bad one, wins over the words');
+  assert.equal(bootcamp.extract('unknown, then dısproved'), null, "Python's IGNORECASE reads dısproved as the last match, and its lower() is not a verdict");
+});
