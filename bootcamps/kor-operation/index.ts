@@ -1,4 +1,25 @@
-// Registry of this family's bootcamps (filled in by the family's issue).
+// Registry of the KorOperation family: custom operators (€, ⊕, □, △, ◎, ●, ★, ￠, ￡) defined in the prompt.
+// Not yet native: 25a0, 25bd, 25c6 and 25cb, whose references decide equivalence with sympy (or eval); they are
+// scored through the Python bridge until a faithful port exists.
 import type { AnyBootcamp } from '../types.ts';
+import { korOperation20ac } from './matrix-20ac.ts';
+import { korOperation2295 } from './complex-2295.ts';
+import { korOperation25a1 } from './calculus-25a1.ts';
+import { korOperation25b3 } from './calculus-25b3.ts';
+import { korOperation25ce } from './complex-square-25ce.ts';
+import { korOperation25cf } from './integral-25cf.ts';
+import { korOperation2605 } from './star-2605.ts';
+import { korOperationFfe0 } from './fraction-ffe0.ts';
+import { korOperationFfe1 } from './sets-ffe1.ts';
 
-export const korOperationBootcamps: AnyBootcamp[] = [];
+export const korOperationBootcamps: AnyBootcamp[] = [
+  korOperation20ac,
+  korOperation2295,
+  korOperation25a1,
+  korOperation25b3,
+  korOperation25ce,
+  korOperation25cf,
+  korOperation2605,
+  korOperationFfe0,
+  korOperationFfe1,
+];

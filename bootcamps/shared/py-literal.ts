@@ -297,7 +297,9 @@ export function parsePyLiteral(text: string, options: PyLiteralOptions = {}): Py
       if (operand instanceof PyFloat) return new PyFloat(ch === '-' ? -operand.value : operand.value);
       if (typeof operand !== 'number' && typeof operand !== 'boolean') fail('unary sign on a non-number');
       const n = Number(operand);
-      return ch === '-' ? -n : n;
+      // With keepFloats a plain number is an int, and Python's int has no -0.
+      if (ch === '-') return options.keepFloats ? -n || 0 : -n;
+      return n;
     }
     if (ch === "'" || ch === '"' || /^[rRbBuUfF]{1,2}['"]/.test(text.slice(pos, pos + 3))) return readStrings();
     if ((ch >= '0' && ch <= '9') || (ch === '.' && /\d/.test(text[pos + 1] ?? ''))) return readNumber();

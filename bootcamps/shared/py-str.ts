@@ -94,8 +94,7 @@ const PY_FLOAT_SPECIAL = /^[+-]?(?:inf|infinity|nan)$/i;
  * digits (any script's decimal digits), inf/infinity/nan in any case. Returns undefined where Python raises.
  */
 export function pyFloat(s: string): number | undefined {
-  let t = pyStrip(s);
-  if (/[^\x00-\x7f]/.test(t)) t = t.replace(/\p{Nd}/gu, (d) => String(decimalValue(d)));
+  const t = toAsciiDigits(pyStrip(s));
   if (PY_FLOAT_SPECIAL.test(t)) {
     const negative = t.startsWith('-');
     if (/nan/i.test(t)) return NaN;
@@ -112,4 +111,9 @@ export function pyStripChars(s: string, chars: string): string {
   while (start < end && chars.includes(s[start])) start++;
   while (end > start && chars.includes(s[end - 1])) end--;
   return s.slice(start, end);
+}
+
+/** Every Unicode decimal digit replaced by its ASCII digit (what Python's number parsers accept). */
+export function toAsciiDigits(s: string): string {
+  return /[^\x00-\x7f]/.test(s) ? s.replace(/\p{Nd}/gu, (d) => String(decimalValue(d))) : s;
 }

@@ -78,7 +78,11 @@ const think = (s: string) => `<think>\n让我想想。Maybe [[Z]]? Let me think.
 
 export function korLogicVariants(source: string, gt: GT): Variant[] {
   const a = korLogicRightAnswer(source, gt);
-  const w = korLogicWrongAnswer(a);
+  return doubleBracketVariants(a, korLogicWrongAnswer(a));
+}
+
+/** The fifteen shapes of a [[...]] answer (shared by the KorLogic and KorOperation families). */
+export function doubleBracketVariants(a: string, w: string): Variant[] {
   return [
     { name: 'right', output: `The answer is [[${a}]].` },
     { name: 'right with think and Chinese', output: think(`所以答案是 [[${a}]] 。`) },

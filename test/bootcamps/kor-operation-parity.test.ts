@@ -1,0 +1,90 @@
+// Nine KorOperation bootcamps against scores recorded from InternBootcamp's Python verifiers
+// (verify_score(output, gt, short_penalty=False, format_penalty=False) and extract_output), on every shared
+// line, for right answers (computed from the ground truth, or by a small solver), wrong ones and format variants.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { korOperationBootcamps } from '../../bootcamps/kor-operation/index.ts';
+import { getBootcamp } from '../../bootcamps/index.ts';
+import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
+import { korOperationRightAnswer, korOperationVariants } from '../support/kor-operation-variants.ts';
+import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
+import { pyComplex, pyFraction, pyRound } from '../../bootcamps/shared/py-number.ts';
+
+const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'kor-operation', 'reference-scores.json'), 'utf8')) as Record<string, [number, unknown][][]>;
+const available = existsSync(SHARED_EVAL_DIR);
+const VARIANTS = 15;
+
+/** Lines whose right answer the reference itself can never score (kept on purpose; see the bootcamp files). */
+function referenceCannotScore(source: string, gt: Record<string, any>): boolean {
+  if (source === 'KorOperationUnicode2605') return !Array.isArray(gt.expected); // sorted(int) raises
+  if (source === 'KorOperationUnicode25ce') return korOperationRightAnswer(source, gt) === 'unsolved'; // x_pos right_scalar with "-": the check subtracts the other way round
+  return false;
+}
+
+test('nine KorOperation data sources are registered natively', () => {
+  assert.equal(korOperationBootcamps.length, 9);
+  assert.equal(Object.keys(reference).length, 9);
+});
+
+for (const file of Object.keys(reference).sort()) {
+  const source = 'KorOperation' + file.slice('korOperation'.length, -'.jsonl'.length);
+  test(`${source}: score and extracted output equal the Python reference on every shared line and variant`, { skip: available ? false : 'needs ../shared/data' }, async () => {
+    const bootcamp = getBootcamp(source)!;
+    assert.ok(bootcamp, `${source} is registered`);
+    const lines = readFileSync(path.join(SHARED_EVAL_DIR, file), 'utf8').trim().split('\n');
+    assert.equal(lines.length, reference[file].length);
+    let compared = 0;
+    let rightScored = 0;
+    let unscorable = 0;
+    for (const [i, text] of lines.entries()) {
+      const gtRaw = JSON.parse(text).ground_truth;
+      const gt = deepFreeze(bootcamp.groundTruth.parse(gtRaw));
+      for (const [j, v] of korOperationVariants(source, gtRaw).entries()) {
+        const [score, extracted] = reference[file][i][j];
+        const ours = await scoreOutput(bootcamp, v.output, gt);
+        assert.equal(ours.score, score, `${file}:${i + 1} variant "${v.name}": score`);
+        assert.deepEqual(ours.extracted_output, extracted, `${file}:${i + 1} variant "${v.name}": extracted_output`);
+        if (v.name === 'right') {
+          if (referenceCannotScore(source, gtRaw)) unscorable++;
+          else {
+            assert.equal(ours.score, 1, `${file}:${i + 1}: the right answer scores 1`);
+            rightScored++;
+          }
+        }
+        compared++;
+      }
+    }
+    assert.equal(rightScored + unscorable, lines.length);
+    assert.equal(compared, lines.length * VARIANTS);
+  });
+}
+
+// Values printed by CPython 3.11 for the same inputs.
+test("Python's round() is half-even on the float's exact value", () => {
+  const cases: [number, number, number][] = [[0.125, 2, 0.12], [2.675, 2, 2.67], [0.5, 0, 0], [1.5, 0, 2], [2.5, 0, 2], [-0.125, 2, -0.12], [1.005, 2, 1.0], [123.456, -1, 120], [5.55, 1, 5.5], [0.285, 2, 0.28], [1234.5678, 3, 1234.568]];
+  for (const [x, n, want] of cases) assert.equal(pyRound(x, n), want, `round(${x}, ${n})`);
+});
+
+test("Python's complex() and Fraction() read what they read, and refuse the rest", () => {
+  assert.deepEqual(pyComplex('(1-2j)'), [1, -2]);
+  assert.deepEqual(pyComplex('j'), [0, 1]);
+  assert.deepEqual(pyComplex('1e3+2.5e-1j'), [1000, 0.25]);
+  assert.deepEqual(pyComplex('٣+٤j'), [3, 4]);
+  assert.equal(pyComplex('1 + 2j'), undefined, 'no spaces inside');
+  assert.equal(pyComplex('1+2'), undefined);
+  assert.equal(String(pyFraction('1_000/3')), '1000/3');
+  assert.equal(String(pyFraction('+2/6')), '1/3');
+  assert.equal(String(pyFraction('1.5e-2')), '3/200');
+  assert.equal(pyFraction('3 / 4'), undefined, 'Python 3.11 allows no spaces around "/"');
+  assert.equal(pyFraction('1/0'), undefined);
+});
+
+test('KorOperationUnicode20ac takes only a tuple of row tuples; a list of lists extracts to None', async () => {
+  const bootcamp = getBootcamp('KorOperationUnicode20ac')!;
+  const gt = deepFreeze({ A: [[1, 2]], B: [[0, 1]] });
+  assert.equal((await scoreOutput(bootcamp, '[[((2, 7),)]]', gt)).score, 1);
+  assert.equal((await scoreOutput(bootcamp, '[[((2.0000000001, 7),)]]', gt)).score, 1, 'within 1e-9');
+  assert.equal(bootcamp.extract('[[[[2, 7]]]]'), null);
+});
