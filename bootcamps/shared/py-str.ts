@@ -117,3 +117,10 @@ export function pyStripChars(s: string, chars: string): string {
 export function toAsciiDigits(s: string): string {
   return /[^\x00-\x7f]/.test(s) ? s.replace(/\p{Nd}/gu, (d) => String(decimalValue(d))) : s;
 }
+
+/** str.splitlines(): splits on every line boundary Python knows (\n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029). */
+export function pySplitLines(s: string): string[] {
+  const lines = s.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
+  if (lines.length > 0 && lines[lines.length - 1] === '' && s.length > 0) lines.pop();
+  return s.length === 0 ? [] : lines;
+}
