@@ -1,6 +1,4 @@
-// Registry of the KorPuzzle family. Not yet native: the word puzzles whose references need a dictionary or
-// rules not ported yet (WordBrainTeasers, WordLadder, WordRootsAndAffixes, WordSearch, Wordscapes); they are
-// scored through the Python bridge until they are.
+// Registry of the KorPuzzle family (14 bootcamps: number, grid and word puzzles in double square brackets).
 import type { AnyBootcamp } from '../types.ts';
 import { korPuzzle24Points } from './points-24.ts';
 import { korPuzzleArrowMaze } from './arrow-maze.ts';
@@ -11,6 +9,8 @@ import { korPuzzleCryptoMath } from './crypto-math.ts';
 import { korPuzzleKukurasu } from './kukurasu.ts';
 import { korPuzzleLogicPuzzle } from './logic-puzzle.ts';
 import { korPuzzleSkyscrapers } from './skyscrapers.ts';
+import { korPuzzleWordBrainTeasers, korPuzzleWordLadder, korPuzzleWordRootsAndAffixes, korPuzzleWordscapes } from './word-puzzles.ts';
+import { korPuzzleWordSearch } from './word-search.ts';
 
 export const korPuzzleBootcamps: AnyBootcamp[] = [
   korPuzzle24Points,
@@ -22,4 +22,9 @@ export const korPuzzleBootcamps: AnyBootcamp[] = [
   korPuzzleKukurasu,
   korPuzzleLogicPuzzle,
   korPuzzleSkyscrapers,
+  korPuzzleWordBrainTeasers,
+  korPuzzleWordLadder,
+  korPuzzleWordRootsAndAffixes,
+  korPuzzleWordSearch,
+  korPuzzleWordscapes,
 ];

@@ -1,4 +1,4 @@
-// Nine KorPuzzle bootcamps against scores recorded from InternBootcamp's Python verifiers
+// The 14 KorPuzzle bootcamps against scores recorded from InternBootcamp's Python verifiers
 // (verify_score(output, gt, short_penalty=False, format_penalty=False) and extract_output), on every shared
 // line, for right answers (computed from the ground truth, or by a small solver), wrong ones and format variants.
 import { test } from 'node:test';
@@ -24,9 +24,9 @@ function referenceCannotScore(source: string, gt: Record<string, any>): boolean 
   return false;
 }
 
-test('nine KorOperation data sources are registered natively', () => {
-  assert.equal(korPuzzleBootcamps.length, 9);
-  assert.equal(Object.keys(reference).length, 9);
+test('all 14 KorPuzzle data sources are registered natively', () => {
+  assert.equal(korPuzzleBootcamps.length, 14);
+  assert.equal(Object.keys(reference).length, 14);
 });
 
 for (const file of Object.keys(reference).sort()) {

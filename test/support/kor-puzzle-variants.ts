@@ -34,6 +34,16 @@ export function korPuzzleRightAnswer(source: string, gt: GT): string {
       const solved = solveSkyscrapers(gt.n, gt as never);
       return solved ? grid(solved) : 'unsolved';
     }
+    case 'KorPuzzleWordBrainTeasers':
+      return gt.components.flat().join(' ');
+    case 'KorPuzzleWordLadder':
+      return String(gt.correct_steps);
+    case 'KorPuzzleWordRootsAndAffixes':
+      return gt.affix;
+    case 'KorPuzzleWordscapes':
+      return grid(gt.__solution__);
+    case 'KorPuzzleWordSearch':
+      return gt.word_list.map((w: string) => findWord(gt.grid, w.toUpperCase()) ?? `${w} (0,0)(0,0)`).join('\n');
     default:
       throw new Error(`no right answer for ${source}`);
   }
@@ -42,4 +52,23 @@ export function korPuzzleRightAnswer(source: string, gt: GT): string {
 export function korPuzzleVariants(source: string, gt: GT): Variant[] {
   const a = korPuzzleRightAnswer(source, gt);
   return doubleBracketVariants(a, korLogicWrongAnswer(a));
+}
+
+/** "WORD (r,c)(r,c)" for the first straight line of the grid that spells the word, or undefined. */
+function findWord(letters: string[][], word: string): string | undefined {
+  const rows = letters.length;
+  const cols = letters[0].length;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      for (const [dy, dx] of [[0, 1], [1, 0], [1, 1], [-1, 1], [0, -1], [-1, 0], [-1, -1], [1, -1]]) {
+        const er = r + dy * (word.length - 1);
+        const ec = c + dx * (word.length - 1);
+        if (er < 0 || er >= rows || ec < 0 || ec >= cols) continue;
+        let ok = true;
+        for (let j = 0; j < word.length && ok; j++) ok = letters[r + j * dy][c + j * dx].toUpperCase() === word[j];
+        if (ok) return `${word} (${r},${c})(${er},${ec})`;
+      }
+    }
+  }
+  return undefined;
 }
