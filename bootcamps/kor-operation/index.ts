@@ -1,6 +1,6 @@
 // Registry of the KorOperation family: custom operators (€, ⊕, □, △, ◎, ●, ★, ￠, ￡) defined in the prompt.
-// Not yet native: 25a0, 25bd, 25c6 and 25cb, whose references decide equivalence with sympy (or eval); they are
-// scored through the Python bridge until a faithful port exists.
+// Not yet native: 25a0, 25bd and 25c6, whose references decide equivalence with sympy (simplify, equals); they
+// are scored through the Python bridge until a faithful port exists.
 import type { AnyBootcamp } from '../types.ts';
 import { korOperation20ac } from './matrix-20ac.ts';
 import { korOperation2295 } from './complex-2295.ts';
@@ -11,12 +11,14 @@ import { korOperation25cf } from './integral-25cf.ts';
 import { korOperation2605 } from './star-2605.ts';
 import { korOperationFfe0 } from './fraction-ffe0.ts';
 import { korOperationFfe1 } from './sets-ffe1.ts';
+import { korOperation25cb } from './circle-25cb.ts';
 
 export const korOperationBootcamps: AnyBootcamp[] = [
   korOperation20ac,
   korOperation2295,
   korOperation25a1,
   korOperation25b3,
+  korOperation25cb,
   korOperation25ce,
   korOperation25cf,
   korOperation2605,

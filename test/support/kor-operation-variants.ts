@@ -26,6 +26,11 @@ export function korOperationRightAnswer(source: string, gt: GT): string {
       }
       return 'unsolved';
     }
+    case 'KorOperationUnicode25cb':
+      if (gt.type === 'compute') return String(gt.answer);
+      if (gt.type === 'solve_x') return [...new Set<number>(gt.solutions)].map(asFraction).join(' or ');
+      if (gt.type === 'solve_xy') return `x=${gt.solution[0]},y=${gt.solution[1]}`;
+      return String(gt.solution);
     case 'KorOperationUnicode25cf':
       return gt.problem_type === 'compute' ? String(gt.correct_answer) : gt.correct_answers.join(' or ');
     case 'KorOperationUnicode2605':
@@ -43,4 +48,14 @@ export function korOperationRightAnswer(source: string, gt: GT): string {
 export function korOperationVariants(source: string, gt: GT): Variant[] {
   const a = korOperationRightAnswer(source, gt);
   return doubleBracketVariants(a, korLogicWrongAnswer(a));
+}
+
+/** An integer as itself, else p/q with the smallest denominator that gives the same float. */
+function asFraction(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  for (let q = 2; q <= 1000; q++) {
+    const p = Math.round(v * q);
+    if (p / q === v) return `${p}/${q}`;
+  }
+  return String(v);
 }
