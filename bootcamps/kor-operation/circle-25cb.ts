@@ -8,9 +8,10 @@ import { PyRegex } from '../shared/py-regex.ts';
 import { pyFloat, pyInt } from '../shared/py-str.ts';
 import { pyFraction, pyIsClose } from '../shared/py-number.ts';
 
-// The reference's three patterns, tried in order; the first with matches gives its last match.
-const PAIR = new PyRegex(String.raw`\[\[x\s*=\s*(-?\d+)\s*,\s*y\s*=\s*(-?\d+)\]\]`, { mustContain: ']]' });
-const ALTERNATIVES = new PyRegex(String.raw`\[\[((?:-?\d+/\d+|\d+|-\d+|\\sqrt\{\d+\})(?:\s+or\s+[-?\d+/\d+|\d+|\\sqrt{\d+}]+)+)\]\]`, { mustContain: ']]' });
+// The reference's three patterns, tried in order; the first with matches gives its last match. Each is skipped
+// when a literal every match contains is missing (exact, and cheap on hostile input).
+const PAIR = new PyRegex(String.raw`\[\[x\s*=\s*(-?\d+)\s*,\s*y\s*=\s*(-?\d+)\]\]`, { mustContain: 'y' });
+const ALTERNATIVES = new PyRegex(String.raw`\[\[((?:-?\d+/\d+|\d+|-\d+|\\sqrt\{\d+\})(?:\s+or\s+[-?\d+/\d+|\d+|\\sqrt{\d+}]+)+)\]\]`, { mustContain: 'or' });
 const SINGLE = new PyRegex(String.raw`\[\[(-?\d+/\d+|\d+|-\d+|\\sqrt\{\d+\})\]\]`, { mustContain: ']]' });
 const X_VALUE = new PyRegex(String.raw`x=(-?\d+)`);
 const Y_VALUE = new PyRegex(String.raw`y=(-?\d+)`);
