@@ -1,4 +1,9 @@
-// Registry of this family's bootcamps (filled in by the family's issue).
+// Registry of the grid puzzles ported so far: each checks an answer the way InternBootcamp's reference does
+// (against the rules, or against the stored solution where the reference only compares).
 import type { AnyBootcamp } from '../types.ts';
+import { binairo } from './binairo.ts';
+import { kakurasu } from './kakurasu.ts';
+import { minesweeper } from './minesweeper.ts';
+import { tents } from './tents.ts';
 
-export const puzzleSetBBootcamps: AnyBootcamp[] = [];
+export const puzzleSetBBootcamps: AnyBootcamp[] = [binairo, kakurasu, minesweeper, tents];

@@ -1,0 +1,72 @@
+// Four grid puzzles against scores recorded from InternBootcamp's Python verifiers
+// (verify_score(output, gt, short_penalty=False, format_penalty=False) and extract_output), on every shared
+// line, for right answers, wrong ones and format variants (test/support/puzzles-variants.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { puzzleSetBBootcamps } from '../../bootcamps/puzzles/set-b.ts';
+import { getBootcamp } from '../../bootcamps/index.ts';
+import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
+import { puzzleVariants } from '../support/puzzles-variants.ts';
+import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
+
+const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'puzzles', 'reference-scores.json'), 'utf8')) as Record<string, [number, unknown][][]>;
+const available = existsSync(SHARED_EVAL_DIR);
+const VARIANTS = 15;
+
+test('the four ported grid puzzles are registered', () => {
+  assert.equal(puzzleSetBBootcamps.length, 4);
+  assert.equal(Object.keys(reference).length, 4);
+});
+
+for (const file of Object.keys(reference).sort()) {
+  test(`${file}: score and extracted output equal the Python reference on every shared line and variant`, { skip: available ? false : 'needs ../shared/data' }, async () => {
+    const lines = readFileSync(path.join(SHARED_EVAL_DIR, file), 'utf8').trim().split('\n');
+    const source = JSON.parse(lines[0]).data_source as string;
+    const bootcamp = getBootcamp(source);
+    assert.ok(bootcamp, `${source} is registered`);
+    assert.equal(lines.length, reference[file].length);
+    let compared = 0;
+    for (const [i, text] of lines.entries()) {
+      const gtRaw = JSON.parse(text).ground_truth;
+      const gt = deepFreeze(bootcamp.groundTruth.parse(gtRaw));
+      for (const [j, v] of puzzleVariants(source, gtRaw).entries()) {
+        const [score, extracted] = reference[file][i][j];
+        const ours = await scoreOutput(bootcamp, v.output, gt);
+        assert.equal(ours.score, score, `${file}:${i + 1} variant "${v.name}": score`);
+        assert.deepEqual(ours.extracted_output, extracted, `${file}:${i + 1} variant "${v.name}": extracted_output`);
+        if (v.name === 'right') assert.equal(ours.score, 1, `${file}:${i + 1}: the right answer scores 1`);
+        compared++;
+      }
+    }
+    assert.equal(compared, lines.length * VARIANTS);
+  });
+}
+
+test('Kakurasu: our solver answers generated instances, and the verifier agrees (not only the shared lines)', async () => {
+  const { solveKakurasu } = await import('../support/puzzles-variants.ts');
+  const bootcamp = getBootcamp('Kakurasu')!;
+  let seed = 11;
+  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed);
+  for (let k = 0; k < 30; k++) {
+    const n = 3 + (next() % 4);
+    const grid = Array.from({ length: n }, () => Array.from({ length: n }, () => next() % 2));
+    const rowTargets = grid.map((row) => row.reduce((s, c, j) => s + c * (j + 1), 0));
+    const colTargets = grid[0].map((_, j) => grid.reduce((s, row, i) => s + row[j] * (i + 1), 0));
+    const solved = solveKakurasu(n, rowTargets, colTargets)!;
+    const gt = deepFreeze({ n, row_targets: rowTargets, col_targets: colTargets });
+    assert.equal((await scoreOutput(bootcamp, `[answer]${JSON.stringify(solved)}[/answer]`, gt)).score, 1, `instance ${k}`);
+    const broken = solved.map((row) => [...row]);
+    broken[0][0] = 1 - broken[0][0];
+    assert.equal((await scoreOutput(bootcamp, `[answer]${JSON.stringify(broken)}[/answer]`, gt)).score, 0, `instance ${k}, one cell flipped`);
+  }
+});
+
+test('Tents reads only a list of (row, col) tuples, 1-based, and checks the rules rather than the stored solution', async () => {
+  const bootcamp = getBootcamp('Tents')!;
+  const gt = deepFreeze({ grid: [[1, 0], [0, 0]], row_clues: [0, 1], col_clues: [1, 0] });
+  assert.equal((await scoreOutput(bootcamp, '[answer][(2, 1)][/answer]', gt)).score, 1);
+  assert.equal(bootcamp.extract('[answer][[2, 1]][/answer]'), null, 'lists are not tuples');
+  assert.equal((await scoreOutput(bootcamp, '[answer][(2.0, 1)][/answer]', gt)).score, 0, 'a float cannot index the grid');
+});
