@@ -3,9 +3,9 @@
 // cannot score even with the right letter: kept on purpose.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { PyRegex } from '../shared/py-regex.ts';
 
-const LETTER = new PyRegex(String.raw`\[\[([A-Ca-c])]]`);
+// The reference's \[\[([A-Ca-c])]] as a native regex: fixed width, so linear.
+const LETTER = /\[\[([A-Ca-c])\]\]/g;
 const groundTruth = z.looseObject({
   type: z.string(),
   correct_answer: z.string(),
@@ -20,7 +20,8 @@ export const korLogicInductionParadox = defineBootcamp({
   answerFormat: '[[A]]/[[B]]/[[C]]; last tag counts',
   groundTruth,
   extract: (output) => {
-    const last = LETTER.lastFindall(output) as string | undefined;
+    let last: string | undefined;
+    for (const m of output.matchAll(LETTER)) last = m[1];
     return last === undefined ? null : last.toUpperCase();
   },
   check: (solution: string, gt) => {

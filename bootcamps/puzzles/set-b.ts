@@ -5,5 +5,9 @@ import { binairo } from './binairo.ts';
 import { kakurasu } from './kakurasu.ts';
 import { minesweeper } from './minesweeper.ts';
 import { tents } from './tents.ts';
+import { aquarium } from './aquarium.ts';
+import { futoshiki } from './futoshiki.ts';
+import { nonograms } from './nonograms.ts';
+import { starbattle } from './starbattle.ts';
 
-export const puzzleSetBBootcamps: AnyBootcamp[] = [binairo, kakurasu, minesweeper, tents];
+export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, binairo, futoshiki, kakurasu, minesweeper, nonograms, starbattle, tents];

@@ -4,7 +4,6 @@
 // (lazy quantifiers included) in time linear in the input, so a verifier can keep the reference's own pattern.
 // Python's Unicode classes (\s, \d, \w) are spelled out, because RE2's are ASCII-only.
 import { RE2JS } from 're2js';
-import { pyIsSpace } from './py-str.ts';
 
 export interface PyRegexFlags {
   /** re.DOTALL */
@@ -52,6 +51,11 @@ export function translatePyPattern(pattern: string, flags: PyRegexFlags = {}): s
   let classStart = 0;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
+    if (!inClass && (pattern.startsWith('[\\s\\S]', i) || pattern.startsWith('[\\S\\s]', i))) {
+      out += '(?s:.)'; // "any character", whatever \s means
+      i += 5;
+      continue;
+    }
     if (c === '\\') {
       const n = pattern[i + 1];
       i++;
@@ -193,11 +197,10 @@ export class PyRegex {
   }
 }
 
-/** re.sub(r'\s+', '', s): every run of Python whitespace removed. */
+/** re.sub(r'\s+', '', s): every run of Python whitespace removed (one native character class: linear). */
+const PY_SPACE_RUNS = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 export function removePyWhitespace(s: string): string {
-  let out = '';
-  for (const ch of s) if (!pyIsSpace(ch.codePointAt(0)!)) out += ch;
-  return out;
+  return s.replace(PY_SPACE_RUNS, '');
 }
 
 /**

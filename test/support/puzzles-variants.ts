@@ -3,7 +3,7 @@
 import type { Variant } from './core-variants.ts';
 
 type GT = Record<string, any>;
-const tag = (a: string) => `[answer]${a}[/answer]`;
+const answerTag = (a: string) => `[answer]${a}[/answer]`;
 
 /** Kakurasu by backtracking over rows (each row a bit mask meeting its target). */
 export function solveKakurasu(n: number, rowTargets: number[], colTargets: number[]): number[][] | undefined {
@@ -33,8 +33,129 @@ export function solveKakurasu(n: number, rowTargets: number[], colTargets: numbe
   return place(0) ? grid : undefined;
 }
 
+/** Futoshiki by backtracking over cells. */
+export function solveFutoshiki(n: number, initial: number[][], inequalities: { cell1: number[]; cell2: number[]; symbol: string }[]): number[][] | undefined {
+  const grid = initial.map((row) => [...row]);
+  const ok = () =>
+    inequalities.every(({ cell1: [i1, j1], cell2: [i2, j2], symbol }) => {
+      const a = grid[i1][j1];
+      const b = grid[i2][j2];
+      return a === 0 || b === 0 || (symbol === '>' ? a > b : a < b);
+    });
+  const place = (k: number): boolean => {
+    if (k === n * n) return true;
+    const i = Math.floor(k / n);
+    const j = k % n;
+    if (initial[i][j] !== 0) return place(k + 1);
+    for (let v = 1; v <= n; v++) {
+      if (grid[i].includes(v) || grid.some((row) => row[j] === v)) continue;
+      grid[i][j] = v;
+      if (ok() && place(k + 1)) return true;
+      grid[i][j] = 0;
+    }
+    return false;
+  };
+  return place(0) ? grid : undefined;
+}
+
+/** Nonograms: every placement of each row's runs, columns checked as prefixes while rows are chosen. */
+export function solveNonogram(rowClues: number[][], colClues: number[][]): boolean[][] | undefined {
+  const width = colClues.length;
+  const placements = (clue: number[]): boolean[][] => {
+    if (clue.length === 0) return [new Array<boolean>(width).fill(false)];
+    const out: boolean[][] = [];
+    const build = (k: number, start: number, row: boolean[]) => {
+      if (k === clue.length) return void out.push(row);
+      const rest = clue.slice(k + 1).reduce((s, c) => s + c + 1, 0);
+      for (let at = start; at + clue[k] + rest <= width; at++) {
+        const next = [...row];
+        for (let x = at; x < at + clue[k]; x++) next[x] = true;
+        build(k + 1, at + clue[k] + 1, next);
+      }
+    };
+    build(0, 0, new Array<boolean>(width).fill(false));
+    return out;
+  };
+  const options = rowClues.map(placements);
+  const rows: boolean[][] = [];
+  const columnPrefixOk = (final: boolean) =>
+    colClues.every((clue, j) => {
+      const runs: number[] = [];
+      let current = 0;
+      for (const row of rows) {
+        if (row[j]) current++;
+        else if (current > 0) {
+          runs.push(current);
+          current = 0;
+        }
+      }
+      if (final) {
+        if (current > 0) runs.push(current);
+        return runs.length === clue.length && runs.every((r, k) => r === clue[k]);
+      }
+      if (runs.length > clue.length || runs.some((r, k) => r !== clue[k])) return false;
+      return current === 0 || (runs.length < clue.length && current <= clue[runs.length]);
+    });
+  const search = (i: number): boolean => {
+    if (i === rowClues.length) return columnPrefixOk(true);
+    for (const row of options[i]) {
+      rows.push(row);
+      if (columnPrefixOk(false) && search(i + 1)) return true;
+      rows.pop();
+    }
+    return false;
+  };
+  return search(0) ? rows.map((r) => [...r]) : undefined;
+}
+
+/** Star Battle with one star per row, column and region, no two touching: 1-based (row, col) per region. */
+export function solveStarbattle(grid: string[][]): Map<string, [number, number]> | undefined {
+  const n = grid.length;
+  const cols: number[] = [];
+  const usedCols = new Set<number>();
+  const usedRegions = new Set<string>();
+  const search = (r: number): boolean => {
+    if (r === n) return true;
+    for (let c = 0; c < grid[r].length; c++) {
+      if (usedCols.has(c) || usedRegions.has(grid[r][c])) continue;
+      if (r > 0 && Math.abs(cols[r - 1] - c) <= 1) continue;
+      cols.push(c);
+      usedCols.add(c);
+      usedRegions.add(grid[r][c]);
+      if (search(r + 1)) return true;
+      cols.pop();
+      usedCols.delete(c);
+      usedRegions.delete(grid[r][c]);
+    }
+    return false;
+  };
+  if (!search(0)) return undefined;
+  return new Map(cols.map((c, r) => [grid[r][c], [r + 1, c + 1]] as const));
+}
+
 function rightAndWrong(source: string, gt: GT): [string, string] {
   switch (source) {
+    case 'Aquarium': {
+      const levels = gt.col_clues.map((c: number) => c - 1);
+      return [levels.join(' '), levels.map((l: number) => l + 1).join(' ')];
+    }
+    case 'Futoshiki': {
+      const solved = solveFutoshiki(gt.size, gt.initial, gt.inequalities);
+      const text = (g: number[][]) => `[${g.map((r) => `[${r.join(', ')}]`).join(',\n')}]`;
+      return solved ? [text(solved), text([...solved].reverse())] : ['unsolved', 'unsolved'];
+    }
+    case 'Nonograms': {
+      const solved = solveNonogram(gt.rows, gt.columns);
+      const text = (g: boolean[][]) => `\n${g.map((r) => r.map((c) => (c ? 'X' : '.')).join('')).join('\n')}\n`;
+      return solved ? [text(solved), text(solved.map((r) => r.map((c) => !c)))] : ['unsolved', 'unsolved'];
+    }
+    case 'Starbattle': {
+      const solved = solveStarbattle(gt.input_grid);
+      if (!solved) return ['unsolved', 'unsolved'];
+      const regions = [...solved.keys()].sort();
+      const text = (shift: number) => `{${regions.map((k) => `'${k}': [(${solved.get(k)![0]}, ${solved.get(k)![1] + shift})]`).join(', ')}}`;
+      return [text(0), text(1)];
+    }
     case 'Binairo': {
       const rows = gt.solution.map((r: number[]) => r.join(' '));
       return [`\n${rows.join('\n')}\n`, `\n${[...rows].reverse().join('\n')}\n`];
@@ -59,6 +180,8 @@ function rightAndWrong(source: string, gt: GT): [string, string] {
 
 export function puzzleVariants(source: string, gt: GT): Variant[] {
   const [a, w] = rightAndWrong(source, gt);
+  // Star Battle answers in a ```json block; the others between [answer] tags.
+  const tag = source === 'Starbattle' ? (x: string) => '```json\n' + x + '\n```' : answerTag;
   return [
     { name: 'right', output: `Final answer:\n${tag(a)}` },
     { name: 'right with think and Chinese', output: `<think>\n让我想想。${tag(w)}?\n</think>\n答案如下：${tag(a)}` },
