@@ -9,5 +9,8 @@ import { aquarium } from './aquarium.ts';
 import { futoshiki } from './futoshiki.ts';
 import { nonograms } from './nonograms.ts';
 import { starbattle } from './starbattle.ts';
+import { calcudoku } from './calcudoku.ts';
+import { cryptomath } from './cryptomath.ts';
+import { thermometers } from './thermometers.ts';
 
-export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, binairo, futoshiki, kakurasu, minesweeper, nonograms, starbattle, tents];
+export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, binairo, calcudoku, cryptomath, futoshiki, kakurasu, minesweeper, nonograms, starbattle, tents, thermometers];

@@ -1,4 +1,4 @@
-// Eight grid puzzles against scores recorded from InternBootcamp's Python verifiers
+// Eleven grid puzzles against scores recorded from InternBootcamp's Python verifiers
 // (verify_score(output, gt, short_penalty=False, format_penalty=False) and extract_output), on every shared
 // line, for right answers, wrong ones and format variants (test/support/puzzles-variants.ts).
 import { test } from 'node:test';
@@ -15,9 +15,9 @@ const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '
 const available = existsSync(SHARED_EVAL_DIR);
 const VARIANTS = 15;
 
-test('the eight ported grid puzzles are registered', () => {
-  assert.equal(puzzleSetBBootcamps.length, 8);
-  assert.equal(Object.keys(reference).length, 8);
+test('the eleven ported grid puzzles are registered', () => {
+  assert.equal(puzzleSetBBootcamps.length, 11);
+  assert.equal(Object.keys(reference).length, 11);
 });
 
 for (const file of Object.keys(reference).sort()) {
@@ -36,7 +36,7 @@ for (const file of Object.keys(reference).sort()) {
         const ours = await scoreOutput(bootcamp, v.output, gt);
         assert.equal(ours.score, score, `${file}:${i + 1} variant "${v.name}": score`);
         assert.deepEqual(ours.extracted_output, extracted, `${file}:${i + 1} variant "${v.name}": extracted_output`);
-        // Two Star Battle lines have no placement with one star per row, column and region (our solver says so).
+        // Two Star Battle and two Calcudoku lines have no solution under their reference's rules (our solvers say so).
         if (v.name === 'right' && !v.output.includes('unsolved')) assert.equal(ours.score, 1, `${file}:${i + 1}: the right answer scores 1`);
         compared++;
       }

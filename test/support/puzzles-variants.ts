@@ -1,6 +1,8 @@
 // Outputs of every shape for the grid-puzzle shared lines: the right answer (from the stored solution, or our
 // Kakurasu solver), a wrong one, and format variants in the [answer]...[/answer] wrapper these references read.
 import type { Variant } from './core-variants.ts';
+import { cageHolds } from '../../bootcamps/puzzles/calcudoku.ts';
+import { solveCryptarithm } from './kor-puzzle-solvers.ts';
 
 type GT = Record<string, any>;
 const answerTag = (a: string) => `[answer]${a}[/answer]`;
@@ -133,8 +135,98 @@ export function solveStarbattle(grid: string[][]): Map<string, [number, number]>
   return new Map(cols.map((c, r) => [grid[r][c], [r + 1, c + 1]] as const));
 }
 
+/** Calcudoku (cages by letter, the reference's cage rules) by backtracking; a cage is checked once full. */
+export function solveCalcudokuGrid(n: number, cageOf: string[][], groups: Record<string, [string, number]>): number[][] | undefined {
+  const grid = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const cells = new Map<string, [number, number][]>();
+  cageOf.forEach((row, i) => row.forEach((g, j) => cells.set(g, [...(cells.get(g) ?? []), [i, j]])));
+  const place = (k: number): boolean => {
+    if (k === n * n) return true;
+    const i = Math.floor(k / n);
+    const j = k % n;
+    for (let v = 1; v <= n; v++) {
+      if (grid[i].includes(v) || grid.some((row) => row[j] === v)) continue;
+      grid[i][j] = v;
+      const cage = cells.get(cageOf[i][j])!;
+      const values = cage.map(([r, c]) => grid[r][c]);
+      const filled = values.filter((x) => x > 0);
+      const rule = groups[cageOf[i][j]];
+      let possible = true;
+      if (rule && filled.length === values.length) possible = cageHolds(rule[0], rule[1], values);
+      else if (rule?.[0] === '+') possible = filled.reduce((a, b) => a + b, 0) + (values.length - filled.length) <= rule[1];
+      else if (rule?.[0] === '*') possible = rule[1] % filled.reduce((a, b) => a * b, 1) === 0;
+      if (possible && place(k + 1)) return true;
+      grid[i][j] = 0;
+    }
+    return false;
+  };
+  return place(0) ? grid : undefined;
+}
+
+/** Thermometers: a Latin square (when asked) with values rising along each path; each cell's value is bounded
+ * by its place on its paths, and only the path neighbours of the cell just filled are checked. */
+export function solveThermometers(n: number, paths: number[][][], latin: boolean): number[][] | undefined {
+  const grid = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const lo = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+  const hi = Array.from({ length: n }, () => new Array<number>(n).fill(n));
+  const neighbours = Array.from({ length: n }, () => Array.from({ length: n }, () => [] as [number, number, 'before' | 'after'][]));
+  for (const path of paths) {
+    path.forEach(([r, c], k) => {
+      lo[r][c] = Math.max(lo[r][c], k + 1);
+      hi[r][c] = Math.min(hi[r][c], n - (path.length - 1 - k));
+      if (k > 0) neighbours[r][c].push([path[k - 1][0], path[k - 1][1], 'before']);
+      if (k + 1 < path.length) neighbours[r][c].push([path[k + 1][0], path[k + 1][1], 'after']);
+    });
+  }
+  const candidates = (i: number, j: number) => {
+    const out: number[] = [];
+    for (let v = lo[i][j]; v <= hi[i][j]; v++) {
+      if (latin && (grid[i].includes(v) || grid.some((row) => row[j] === v))) continue;
+      if (neighbours[i][j].every(([r, c, side]) => grid[r][c] === 0 || (side === 'before' ? grid[r][c] < v : grid[r][c] > v))) out.push(v);
+    }
+    return out;
+  };
+  // Most constrained cell first: the one with the fewest candidates.
+  const place = (): boolean => {
+    let best: [number, number, number[]] | undefined;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (grid[i][j] !== 0) continue;
+        const options = candidates(i, j);
+        if (options.length === 0) return false;
+        if (!best || options.length < best[2].length) best = [i, j, options];
+      }
+    }
+    if (!best) return true;
+    const [i, j, options] = best;
+    for (const v of options) {
+      grid[i][j] = v;
+      if (place()) return true;
+      grid[i][j] = 0;
+    }
+    return false;
+  };
+  return place() ? grid : undefined;
+}
+
 function rightAndWrong(source: string, gt: GT): [string, string] {
   switch (source) {
+    case 'Calcudoku': {
+      const solved = solveCalcudokuGrid(gt.size, gt.grid, gt.groups);
+      const text = (g: number[][]) => g.map((r) => r.join(' ')).join(',');
+      return solved ? [text(solved), text([...solved].reverse())] : ['unsolved', 'unsolved'];
+    }
+    case 'Cryptomath': {
+      const solved = solveCryptarithm(`${gt.left_terms.join('+')}=${gt.right_term}`);
+      if (!solved) return ['unsolved', 'unsolved'];
+      const pairs = [...solved];
+      return [pairs.map(([l, d]) => `${l}=${d}`).join(','), pairs.map(([l, d]) => `${l}=${(d + 1) % 10}`).join(',')];
+    }
+    case 'Thermometers': {
+      const solved = solveThermometers(gt.size, gt.thermometers.map((t: GT) => t.path), gt.enforce_latin ?? true);
+      const text = (g: number[][]) => `\n${g.map((r) => r.join(' ')).join('\n')}\n`;
+      return solved ? [text(solved), text([...solved].reverse())] : ['unsolved', 'unsolved'];
+    }
     case 'Aquarium': {
       const levels = gt.col_clues.map((c: number) => c - 1);
       return [levels.join(' '), levels.map((l: number) => l + 1).join(' ')];
@@ -180,8 +272,9 @@ function rightAndWrong(source: string, gt: GT): [string, string] {
 
 export function puzzleVariants(source: string, gt: GT): Variant[] {
   const [a, w] = rightAndWrong(source, gt);
-  // Star Battle answers in a ```json block; the others between [answer] tags.
-  const tag = source === 'Starbattle' ? (x: string) => '```json\n' + x + '\n```' : answerTag;
+  // Star Battle answers in a ```json block, Calcudoku and Cryptomath in [[...]], the others between [answer] tags.
+  const tag =
+    source === 'Starbattle' ? (x: string) => '```json\n' + x + '\n```' : source === 'Calcudoku' || source === 'Cryptomath' ? (x: string) => `[[${x}]]` : answerTag;
   return [
     { name: 'right', output: `Final answer:\n${tag(a)}` },
     { name: 'right with think and Chinese', output: `<think>\n让我想想。${tag(w)}?\n</think>\n答案如下：${tag(a)}` },
