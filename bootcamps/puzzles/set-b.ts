@@ -12,5 +12,6 @@ import { starbattle } from './starbattle.ts';
 import { calcudoku } from './calcudoku.ts';
 import { cryptomath } from './cryptomath.ts';
 import { thermometers } from './thermometers.ts';
+import { dominosa } from './dominosa.ts';
 
-export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, binairo, calcudoku, cryptomath, futoshiki, kakurasu, minesweeper, nonograms, starbattle, tents, thermometers];
+export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, binairo, calcudoku, cryptomath, dominosa, futoshiki, kakurasu, minesweeper, nonograms, starbattle, tents, thermometers];

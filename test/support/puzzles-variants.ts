@@ -209,8 +209,45 @@ export function solveThermometers(n: number, paths: number[][][], latin: boolean
   return place() ? grid : undefined;
 }
 
+/** Dominosa by backtracking: the first uncovered cell pairs with its right or lower neighbour. */
+export function solveDominosa(grid: number[][]): [number, number][][] | undefined {
+  const rows = grid.length;
+  const cols = grid[0].length;
+  const covered = grid.map((row) => row.map(() => false));
+  const used = new Set<string>();
+  const dominoes: [number, number][][] = [];
+  const search = (): boolean => {
+    const k = covered.flat().indexOf(false);
+    if (k < 0) return true;
+    const r = Math.floor(k / cols);
+    const c = k % cols;
+    for (const [r2, c2] of [[r, c + 1], [r + 1, c]]) {
+      if (r2 >= rows || c2 >= cols || covered[r2][c2]) continue;
+      const a = grid[r][c];
+      const b = grid[r2][c2];
+      const key = a <= b ? `${a},${b}` : `${b},${a}`;
+      if (used.has(key)) continue;
+      used.add(key);
+      covered[r][c] = covered[r2][c2] = true;
+      dominoes.push([[r, c], [r2, c2]]);
+      if (search()) return true;
+      dominoes.pop();
+      covered[r][c] = covered[r2][c2] = false;
+      used.delete(key);
+    }
+    return false;
+  };
+  return search() ? dominoes : undefined;
+}
+
 function rightAndWrong(source: string, gt: GT): [string, string] {
   switch (source) {
+    case 'Dominosa': {
+      const solved = solveDominosa(gt.grid);
+      if (!solved) return ['unsolved', 'unsolved'];
+      const text = (ds: [number, number][][]) => `\n${ds.map(([[a, b], [c, d]]) => `(${a},${b}),(${c},${d})`).join('\n')}\n`;
+      return [text(solved), text(solved.slice(1))];
+    }
     case 'Calcudoku': {
       const solved = solveCalcudokuGrid(gt.size, gt.grid, gt.groups);
       const text = (g: number[][]) => g.map((r) => r.join(' ')).join(',');
