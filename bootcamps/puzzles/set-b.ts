@@ -13,5 +13,6 @@ import { calcudoku } from './calcudoku.ts';
 import { cryptomath } from './cryptomath.ts';
 import { thermometers } from './thermometers.ts';
 import { dominosa } from './dominosa.ts';
+import { lightUp } from './light-up.ts';
 
-export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, binairo, calcudoku, cryptomath, dominosa, futoshiki, kakurasu, minesweeper, nonograms, starbattle, tents, thermometers];
+export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, binairo, calcudoku, cryptomath, dominosa, futoshiki, kakurasu, lightUp, minesweeper, nonograms, starbattle, tents, thermometers];

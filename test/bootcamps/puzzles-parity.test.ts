@@ -1,4 +1,4 @@
-// Twelve grid puzzles against scores recorded from InternBootcamp's Python verifiers
+// Thirteen grid puzzles against scores recorded from InternBootcamp's Python verifiers
 // (verify_score(output, gt, short_penalty=False, format_penalty=False) and extract_output), on every shared
 // line, for right answers, wrong ones and format variants (test/support/puzzles-variants.ts).
 import { test } from 'node:test';
@@ -15,9 +15,9 @@ const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '
 const available = existsSync(SHARED_EVAL_DIR);
 const VARIANTS = 15;
 
-test('the twelve ported grid puzzles are registered', () => {
-  assert.equal(puzzleSetBBootcamps.length, 12);
-  assert.equal(Object.keys(reference).length, 12);
+test('the thirteen ported grid puzzles are registered', () => {
+  assert.equal(puzzleSetBBootcamps.length, 13);
+  assert.equal(Object.keys(reference).length, 13);
 });
 
 for (const file of Object.keys(reference).sort()) {
@@ -117,4 +117,13 @@ test('Futoshiki and Nonograms: our solvers answer generated instances, and the v
     const text = grid.map((r) => r.map((c) => (c ? 'X' : '.')).join('')).join('\n');
     assert.equal((await scoreOutput(getBootcamp('Nonograms')!, `[answer]\n${text}\n[/answer]`, deepFreeze({ rows, columns }))).score, 1, `nonogram ${k}`);
   }
+});
+
+test('LightUp counts only tuple bulbs next to a numbered cell (a list [r, c] does not match "(r, c) in bulbs")', async () => {
+  const bootcamp = getBootcamp('LightUp')!;
+  const gt = deepFreeze({ grid: [['W', 'B1'], ['W', 'W']], rows: 2, cols: 2 });
+  assert.equal((await scoreOutput(bootcamp, '[answer][(0, 0), (1, 1)][/answer]', gt)).score, 0, 'both bulbs are beside B1, which asks for one');
+  assert.equal((await scoreOutput(bootcamp, '[answer][(1, 1)][/answer]', gt)).score, 0, '(0,0) is not lit');
+  assert.equal((await scoreOutput(bootcamp, '[answer][(0, 0)][/answer]', deepFreeze({ grid: [['W', 'B1'], ['W', 'B']], rows: 2, cols: 2 }))).score, 1);
+  assert.equal((await scoreOutput(bootcamp, '[answer][[0, 0]][/answer]', deepFreeze({ grid: [['W', 'B1'], ['W', 'B']], rows: 2, cols: 2 }))).score, 0, 'a list bulb is not counted for the clue');
 });

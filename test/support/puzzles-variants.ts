@@ -240,8 +240,49 @@ export function solveDominosa(grid: number[][]): [number, number][][] | undefine
   return search() ? dominoes : undefined;
 }
 
+/** Light Up by backtracking over white cells (bulb or not), with clue and sight checks as cells are decided. */
+export function solveLightUp(grid: string[][]): [number, number][] | undefined {
+  const rows = grid.length;
+  const cols = grid[0].length;
+  const bulb = grid.map((row) => row.map(() => false));
+  const white: [number, number][] = [];
+  grid.forEach((row, i) => row.forEach((c, j) => c.startsWith('W') && white.push([i, j])));
+  const sees = (i: number, j: number) => {
+    for (const [dx, dy] of [[-1, 0], [1, 0], [0, -1], [0, 1]]) {
+      for (let x = i + dx, y = j + dy; x >= 0 && x < rows && y >= 0 && y < cols && !grid[x][y].startsWith('B'); x += dx, y += dy) if (bulb[x][y]) return true;
+    }
+    return false;
+  };
+  const clueOk = (final: boolean) =>
+    grid.every((row, i) =>
+      row.every((c, j) => {
+        if (!(c.startsWith('B') && /^\d/.test(c.slice(1)))) return true;
+        const around = [[-1, 0], [1, 0], [0, -1], [0, 1]].map(([dx, dy]) => [i + dx, j + dy]).filter(([x, y]) => x >= 0 && x < rows && y >= 0 && y < cols);
+        const placed = around.filter(([x, y]) => bulb[x][y]).length;
+        return final ? placed === Number(c[1]) : placed <= Number(c[1]);
+      }),
+    );
+  const search = (k: number): boolean => {
+    if (k === white.length) return clueOk(true) && white.every(([i, j]) => bulb[i][j] || sees(i, j));
+    const [i, j] = white[k];
+    if (!sees(i, j)) {
+      bulb[i][j] = true;
+      if (clueOk(false) && search(k + 1)) return true;
+      bulb[i][j] = false;
+    }
+    return search(k + 1);
+  };
+  return search(0) ? white.filter(([i, j]) => bulb[i][j]) : undefined;
+}
+
 function rightAndWrong(source: string, gt: GT): [string, string] {
   switch (source) {
+    case 'LightUp': {
+      const solved = solveLightUp(gt.grid);
+      if (!solved) return ['unsolved', 'unsolved'];
+      const text = (bs: [number, number][]) => `[${bs.map(([x, y]) => `(${x}, ${y})`).join(', ')}]`;
+      return [text(solved), text(solved.slice(1))];
+    }
     case 'Dominosa': {
       const solved = solveDominosa(gt.grid);
       if (!solved) return ['unsolved', 'unsolved'];
