@@ -14,5 +14,6 @@ import { cryptomath } from './cryptomath.ts';
 import { thermometers } from './thermometers.ts';
 import { dominosa } from './dominosa.ts';
 import { lightUp } from './light-up.ts';
+import { arrowmaze } from './arrowmaze.ts';
 
-export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, binairo, calcudoku, cryptomath, dominosa, futoshiki, kakurasu, lightUp, minesweeper, nonograms, starbattle, tents, thermometers];
+export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, arrowmaze, binairo, calcudoku, cryptomath, dominosa, futoshiki, kakurasu, lightUp, minesweeper, nonograms, starbattle, tents, thermometers];

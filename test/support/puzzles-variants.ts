@@ -3,6 +3,7 @@
 import type { Variant } from './core-variants.ts';
 import { cageHolds } from '../../bootcamps/puzzles/calcudoku.ts';
 import { solveCryptarithm } from './kor-puzzle-solvers.ts';
+import { ARROWS } from '../../bootcamps/puzzles/arrowmaze.ts';
 
 type GT = Record<string, any>;
 const answerTag = (a: string) => `[answer]${a}[/answer]`;
@@ -275,8 +276,39 @@ export function solveLightUp(grid: string[][]): [number, number][] | undefined {
   return search(0) ? white.filter(([i, j]) => bulb[i][j]) : undefined;
 }
 
+/** An arrow-maze path from the start to ○ by depth-first search over jumps along each arrow; labels 1..k. */
+export function solveArrowmaze(grid: string[][], start: [number, number]): number[][] | undefined {
+  const rows = grid.length;
+  const cols = grid[0].length;
+  const labels = grid.map((row) => row.map(() => 0));
+  const visit = (r: number, c: number, k: number): boolean => {
+    labels[r][c] = k;
+    if (grid[r][c] === '○') return true;
+    const arrow = ARROWS[grid[r][c]];
+    if (arrow) {
+      for (let step = 1; ; step++) {
+        const nr = r + arrow[0] * step;
+        const nc = c + arrow[1] * step;
+        if (nr < 0 || nr >= rows || nc < 0 || nc >= cols) break;
+        if (labels[nr][nc] === 0 && visit(nr, nc, k + 1)) return true;
+      }
+    }
+    labels[r][c] = 0;
+    return false;
+  };
+  return visit(start[0], start[1], 1) ? labels : undefined;
+}
+
 function rightAndWrong(source: string, gt: GT): [string, string] {
   switch (source) {
+    case 'Arrowmaze': {
+      const solved = solveArrowmaze(gt.input_grid, gt.start_position ?? [0, 0]);
+      if (!solved) return ['unsolved', 'unsolved'];
+      const text = (g: number[][]) => `[${g.map((r) => `[${r.join(', ')}]`).join(',\n')}]`;
+      const wrong = solved.map((r) => [...r]);
+      wrong[0][0] = 0;
+      return [text(solved), text(wrong)];
+    }
     case 'LightUp': {
       const solved = solveLightUp(gt.grid);
       if (!solved) return ['unsolved', 'unsolved'];
@@ -352,7 +384,7 @@ export function puzzleVariants(source: string, gt: GT): Variant[] {
   const [a, w] = rightAndWrong(source, gt);
   // Star Battle answers in a ```json block, Calcudoku and Cryptomath in [[...]], the others between [answer] tags.
   const tag =
-    source === 'Starbattle' ? (x: string) => '```json\n' + x + '\n```' : source === 'Calcudoku' || source === 'Cryptomath' ? (x: string) => `[[${x}]]` : answerTag;
+    source === 'Starbattle' || source === 'Arrowmaze' ? (x: string) => '```json\n' + x + '\n```' : source === 'Calcudoku' || source === 'Cryptomath' ? (x: string) => `[[${x}]]` : answerTag;
   return [
     { name: 'right', output: `Final answer:\n${tag(a)}` },
     { name: 'right with think and Chinese', output: `<think>\n让我想想。${tag(w)}?\n</think>\n答案如下：${tag(a)}` },
