@@ -2,11 +2,15 @@
 // ```json grid numbering the visited cells 1, 2, … in order (0 elsewhere), checked move by move.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { PyRegex } from '../shared/py-regex.ts';
+import { findAllBetween, pyStrip } from '../shared/py-str.ts';
 import { pyJsonLoads } from '../shared/py-json.ts';
 import { PyFloat, PyTuple, toJson, type PyValue } from '../shared/py-literal.ts';
 
-const JSON_BLOCK = new PyRegex(String.raw`\x60\x60\x60json\s*([\s\S]*?)\s*\x60\x60\x60`, { mustContain: '```json' });
+/**
+ * re.findall(r'```json\s*([\s\S]*?)\s*```', output): the text between each ```json and the next ```, without
+ * the whitespace around it. Scanned by hand: a megabyte of fences is a hundred thousand engine matches.
+ */
+const jsonBlocks = (output: string) => findAllBetween(output, '```json', '```').map(pyStrip);
 const groundTruth = z.looseObject({ input_grid: z.union([z.array(z.array(z.string())), z.string()]), start_position: z.array(z.number()).optional() });
 
 export const ARROWS: Readonly<Record<string, [number, number]>> = {
@@ -35,7 +39,7 @@ export const arrowmaze = defineBootcamp({
   answerFormat: '```json [[1, 0, ...], ...] ``` numbering the path cells in order; the last block counts',
   groundTruth,
   extract: (output): PyValue | null => {
-    const last = JSON_BLOCK.lastFindall(output) as string | undefined;
+    const last = jsonBlocks(output).at(-1);
     if (last === undefined) return null;
     const text = last.replaceAll("'", '"').replaceAll('(', '[').replaceAll(')', ']');
     try {

@@ -48,3 +48,15 @@ test('findAllBetweenIgnoreCase equals re.findall(r"\\[answer\\](.*?)\\[/answer\\
     assert.deepEqual(findAllBetweenIgnoreCase(s, '[answer]', '[/answer]'), re.findall(s), JSON.stringify(s));
   }
 });
+
+test('the ```json block scanner equals re.findall(r"```json\\s*([\\s\\S]*?)\\s*```") on random strings', async () => {
+  const { findAllBetween, pyStrip } = await import('../../../bootcamps/shared/py-str.ts');
+  const re = new PyRegex('```json\\s*([\\s\\S]*?)\\s*```');
+  let x = 9;
+  const next = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x);
+  const pieces = ['```json', '```', ' ', '\n', 'a', '{', '}', '`'];
+  for (let n = 0; n < 3000; n++) {
+    const s = Array.from({ length: next() % 12 }, () => pieces[next() % pieces.length]).join('');
+    assert.deepEqual(findAllBetween(s, '```json', '```').map(pyStrip), re.findall(s), JSON.stringify(s));
+  }
+});
