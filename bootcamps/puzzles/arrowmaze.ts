@@ -2,15 +2,9 @@
 // ```json grid numbering the visited cells 1, 2, … in order (0 elsewhere), checked move by move.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { findAllBetween, pyStrip } from '../shared/py-str.ts';
-import { pyJsonLoads } from '../shared/py-json.ts';
+import { jsonBlockAnswer } from '../shared/json-block.ts';
 import { PyFloat, PyTuple, toJson, type PyValue } from '../shared/py-literal.ts';
 
-/**
- * re.findall(r'```json\s*([\s\S]*?)\s*```', output): the text between each ```json and the next ```, without
- * the whitespace around it. Scanned by hand: a megabyte of fences is a hundred thousand engine matches.
- */
-const jsonBlocks = (output: string) => findAllBetween(output, '```json', '```').map(pyStrip);
 const groundTruth = z.looseObject({ input_grid: z.union([z.array(z.array(z.string())), z.string()]), start_position: z.array(z.number()).optional() });
 
 export const ARROWS: Readonly<Record<string, [number, number]>> = {
@@ -38,16 +32,7 @@ export const arrowmaze = defineBootcamp({
   name: 'Arrowmaze',
   answerFormat: '```json [[1, 0, ...], ...] ``` numbering the path cells in order; the last block counts',
   groundTruth,
-  extract: (output): PyValue | null => {
-    const last = jsonBlocks(output).at(-1);
-    if (last === undefined) return null;
-    const text = last.replaceAll("'", '"').replaceAll('(', '[').replaceAll(')', ']');
-    try {
-      return pyJsonLoads(text);
-    } catch {
-      return text; // the reference keeps the string, and json.loads raises on it again when checking
-    }
-  },
+  extract: jsonBlockAnswer,
   toJson: (v) => toJson(v),
   check: (solution: PyValue, gt) => {
     const grid = typeof gt.input_grid === 'string' ? (JSON.parse(gt.input_grid) as string[][]) : gt.input_grid;

@@ -15,5 +15,6 @@ import { thermometers } from './thermometers.ts';
 import { dominosa } from './dominosa.ts';
 import { lightUp } from './light-up.ts';
 import { arrowmaze } from './arrowmaze.ts';
+import { campsite } from './campsite.ts';
 
-export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, arrowmaze, binairo, calcudoku, cryptomath, dominosa, futoshiki, kakurasu, lightUp, minesweeper, nonograms, starbattle, tents, thermometers];
+export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, arrowmaze, binairo, calcudoku, campsite, cryptomath, dominosa, futoshiki, kakurasu, lightUp, minesweeper, nonograms, starbattle, tents, thermometers];

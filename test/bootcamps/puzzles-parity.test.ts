@@ -1,4 +1,4 @@
-// Fourteen grid puzzles against scores recorded from InternBootcamp's Python verifiers
+// Fifteen grid puzzles against scores recorded from InternBootcamp's Python verifiers
 // (verify_score(output, gt, short_penalty=False, format_penalty=False) and extract_output), on every shared
 // line, for right answers, wrong ones and format variants (test/support/puzzles-variants.ts).
 import { test } from 'node:test';
@@ -15,9 +15,9 @@ const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '
 const available = existsSync(SHARED_EVAL_DIR);
 const VARIANTS = 15;
 
-test('the fourteen ported grid puzzles are registered', () => {
-  assert.equal(puzzleSetBBootcamps.length, 14);
-  assert.equal(Object.keys(reference).length, 14);
+test('the fifteen ported grid puzzles are registered', () => {
+  assert.equal(puzzleSetBBootcamps.length, 15);
+  assert.equal(Object.keys(reference).length, 15);
 });
 
 for (const file of Object.keys(reference).sort()) {

@@ -299,8 +299,43 @@ export function solveArrowmaze(grid: string[][], start: [number, number]): numbe
   return visit(start[0], start[1], 1) ? labels : undefined;
 }
 
+/** Campsite: tents on empty cells beside a tree, not touching, meeting the row and column counts. */
+export function solveCampsite(grid: string[][], rowCounts: number[], colCounts: number[]): string[][] | undefined {
+  const n = grid.length;
+  const m = grid[0].length;
+  const sol = grid.map((row) => [...row]);
+  const rowsLeft = [...rowCounts];
+  const colsLeft = [...colCounts];
+  const nearTree = (r: number, c: number) => [[-1, 0], [1, 0], [0, -1], [0, 1]].some(([dr, dc]) => grid[r + dr]?.[c + dc] === 'T');
+  const touching = (r: number, c: number) =>
+    [[-1, -1], [-1, 0], [-1, 1], [0, -1], [0, 1], [1, -1], [1, 0], [1, 1]].some(([dr, dc]) => sol[r + dr]?.[c + dc] === 'C');
+  const search = (k: number): boolean => {
+    if (k === n * m) return rowsLeft.every((v) => v === 0) && colsLeft.every((v) => v === 0);
+    const r = Math.floor(k / m);
+    const c = k % m;
+    if (c === 0 && r > 0 && rowsLeft[r - 1] !== 0) return false; // the finished row missed its count
+    if (grid[r][c] === 'X' && rowsLeft[r] > 0 && colsLeft[c] > 0 && nearTree(r, c) && !touching(r, c)) {
+      sol[r][c] = 'C';
+      rowsLeft[r]--;
+      colsLeft[c]--;
+      if (search(k + 1)) return true;
+      sol[r][c] = 'X';
+      rowsLeft[r]++;
+      colsLeft[c]++;
+    }
+    return search(k + 1);
+  };
+  return search(0) ? sol : undefined;
+}
+
 function rightAndWrong(source: string, gt: GT): [string, string] {
   switch (source) {
+    case 'Campsite': {
+      const solved = solveCampsite(gt.input_grid, gt.row_constraints, gt.col_constraints);
+      if (!solved) return ['unsolved', 'unsolved'];
+      const text = (g: string[][]) => `[${g.map((r) => `[${r.map((c) => `'${c}'`).join(', ')}]`).join(',\n')}]`;
+      return [text(solved), text(grid2(gt.input_grid))];
+    }
     case 'Arrowmaze': {
       const solved = solveArrowmaze(gt.input_grid, gt.start_position ?? [0, 0]);
       if (!solved) return ['unsolved', 'unsolved'];
@@ -384,7 +419,7 @@ export function puzzleVariants(source: string, gt: GT): Variant[] {
   const [a, w] = rightAndWrong(source, gt);
   // Star Battle answers in a ```json block, Calcudoku and Cryptomath in [[...]], the others between [answer] tags.
   const tag =
-    source === 'Starbattle' || source === 'Arrowmaze' ? (x: string) => '```json\n' + x + '\n```' : source === 'Calcudoku' || source === 'Cryptomath' ? (x: string) => `[[${x}]]` : answerTag;
+    source === 'Starbattle' || source === 'Arrowmaze' || source === 'Campsite' ? (x: string) => '```json\n' + x + '\n```' : source === 'Calcudoku' || source === 'Cryptomath' ? (x: string) => `[[${x}]]` : answerTag;
   return [
     { name: 'right', output: `Final answer:\n${tag(a)}` },
     { name: 'right with think and Chinese', output: `<think>\n让我想想。${tag(w)}?\n</think>\n答案如下：${tag(a)}` },
@@ -402,4 +437,9 @@ export function puzzleVariants(source: string, gt: GT): Variant[] {
     { name: 'garbage', output: '[answer][/answer] [answer]((()))[/answer] [answer]{1: 2}[/answer]' },
     { name: 'floats', output: tag(a.replace(/\d+/g, (d) => `${d}.0`)) },
   ];
+}
+
+/** The puzzle grid itself: right shape, no tents, so it fails the counts. */
+function grid2(g: string[][]): string[][] {
+  return g.map((r) => [...r]);
 }
