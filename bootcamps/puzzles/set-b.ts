@@ -16,5 +16,6 @@ import { dominosa } from './dominosa.ts';
 import { lightUp } from './light-up.ts';
 import { arrowmaze } from './arrowmaze.ts';
 import { campsite } from './campsite.ts';
+import { galaxies } from './galaxies.ts';
 
-export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, arrowmaze, binairo, calcudoku, campsite, cryptomath, dominosa, futoshiki, kakurasu, lightUp, minesweeper, nonograms, starbattle, tents, thermometers];
+export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, arrowmaze, binairo, calcudoku, campsite, cryptomath, dominosa, futoshiki, galaxies, kakurasu, lightUp, minesweeper, nonograms, starbattle, tents, thermometers];

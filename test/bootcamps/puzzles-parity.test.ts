@@ -1,4 +1,4 @@
-// Fifteen grid puzzles against scores recorded from InternBootcamp's Python verifiers
+// Sixteen grid puzzles against scores recorded from InternBootcamp's Python verifiers
 // (verify_score(output, gt, short_penalty=False, format_penalty=False) and extract_output), on every shared
 // line, for right answers, wrong ones and format variants (test/support/puzzles-variants.ts).
 import { test } from 'node:test';
@@ -15,9 +15,9 @@ const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '
 const available = existsSync(SHARED_EVAL_DIR);
 const VARIANTS = 15;
 
-test('the fifteen ported grid puzzles are registered', () => {
-  assert.equal(puzzleSetBBootcamps.length, 15);
-  assert.equal(Object.keys(reference).length, 15);
+test('the sixteen ported grid puzzles are registered', () => {
+  assert.equal(puzzleSetBBootcamps.length, 16);
+  assert.equal(Object.keys(reference).length, 16);
 });
 
 for (const file of Object.keys(reference).sort()) {
@@ -126,4 +126,13 @@ test('LightUp counts only tuple bulbs next to a numbered cell (a list [r, c] doe
   assert.equal((await scoreOutput(bootcamp, '[answer][(1, 1)][/answer]', gt)).score, 0, '(0,0) is not lit');
   assert.equal((await scoreOutput(bootcamp, '[answer][(0, 0)][/answer]', deepFreeze({ grid: [['W', 'B1'], ['W', 'B']], rows: 2, cols: 2 }))).score, 1);
   assert.equal((await scoreOutput(bootcamp, '[answer][[0, 0]][/answer]', deepFreeze({ grid: [['W', 'B1'], ['W', 'B']], rows: 2, cols: 2 }))).score, 0, 'a list bulb is not counted for the clue');
+});
+
+test('Galaxies checks symmetry and connection of each galaxy, for a partition other than the whole grid too', async () => {
+  const bootcamp = getBootcamp('Galaxies')!;
+  const gt = deepFreeze({ rows: 2, cols: 2, centers: [[0, 0], [1, 1]] });
+  assert.equal((await scoreOutput(bootcamp, '[answer][{"center": (0, 0), "cells": [(0, 0)]}, {"center": (1, 1), "cells": [(1, 1)]}][/answer]', gt)).score, 0, 'two cells left uncovered');
+  const two = deepFreeze({ rows: 1, cols: 4, centers: [[0, 0], [0, 2]] });
+  assert.equal((await scoreOutput(bootcamp, '[answer][{"center": (0, 0), "cells": [(0, 0)]}, {"center": (0, 2), "cells": [(0, 1), (0, 2), (0, 3)]}][/answer]', two)).score, 1);
+  assert.equal((await scoreOutput(bootcamp, '[answer][{"center": (0, 0), "cells": [(0, 0), (0, 1)]}, {"center": (0, 2), "cells": [(0, 2), (0, 3)]}][/answer]', two)).score, 0, 'not symmetric about the centres');
 });

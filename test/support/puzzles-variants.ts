@@ -330,6 +330,14 @@ export function solveCampsite(grid: string[][], rowCounts: number[], colCounts: 
 
 function rightAndWrong(source: string, gt: GT): [string, string] {
   switch (source) {
+    case 'Galaxies': {
+      // Every shared line has one centre in the middle: the whole grid is its galaxy.
+      if (gt.centers.length !== 1) return ['unsolved', 'unsolved'];
+      const cells: string[] = [];
+      for (let r = 0; r < gt.rows; r++) for (let c = 0; c < gt.cols; c++) cells.push(`(${r}, ${c})`);
+      const [cr, cc] = gt.centers[0];
+      return [`[{"center": (${cr}, ${cc}), "cells": [${cells.join(', ')}]}]`, `[{"center": (${cr}, ${cc}), "cells": [${cells.slice(1).join(', ')}]}]`];
+    }
     case 'Campsite': {
       const solved = solveCampsite(gt.input_grid, gt.row_constraints, gt.col_constraints);
       if (!solved) return ['unsolved', 'unsolved'];
