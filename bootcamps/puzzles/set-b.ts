@@ -1,4 +1,4 @@
-// Registry of the grid puzzles ported so far: each checks an answer the way InternBootcamp's reference does
+// Registry of the 17 grid and logic puzzles: each checks an answer the way InternBootcamp's reference does
 // (against the rules, or against the stored solution where the reference only compares).
 import type { AnyBootcamp } from '../types.ts';
 import { binairo } from './binairo.ts';
@@ -17,5 +17,6 @@ import { lightUp } from './light-up.ts';
 import { arrowmaze } from './arrowmaze.ts';
 import { campsite } from './campsite.ts';
 import { galaxies } from './galaxies.ts';
+import { stitches } from './stitches.ts';
 
-export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, arrowmaze, binairo, calcudoku, campsite, cryptomath, dominosa, futoshiki, galaxies, kakurasu, lightUp, minesweeper, nonograms, starbattle, tents, thermometers];
+export const puzzleSetBBootcamps: AnyBootcamp[] = [aquarium, arrowmaze, binairo, calcudoku, campsite, cryptomath, dominosa, futoshiki, galaxies, kakurasu, lightUp, minesweeper, nonograms, starbattle, stitches, tents, thermometers];

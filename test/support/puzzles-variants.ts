@@ -328,8 +328,53 @@ export function solveCampsite(grid: string[][], rowCounts: number[], colCounts: 
   return search(0) ? sol : undefined;
 }
 
+/** Stitches: one simple loop through every cell numbered 2 and none numbered 0, by depth-first search. */
+export function solveStitches(rows: number, cols: number, numbered: { x: number; y: number; num: number }[]): [number, number][] | undefined {
+  const required = new Set(numbered.filter((c) => c.num === 2).map((c) => c.x * cols + c.y));
+  const forbidden = new Set(numbered.filter((c) => c.num !== 2).map((c) => c.x * cols + c.y));
+  if (numbered.some((c) => c.num !== 0 && c.num !== 2) || required.size === 0) return undefined;
+  const start = [...required][0];
+  const onPath = new Set<number>([start]);
+  const path = [start];
+  const neighbours = (v: number) => {
+    const x = Math.floor(v / cols);
+    const y = v % cols;
+    return [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]].filter(([a, b]) => a >= 0 && a < rows && b >= 0 && b < cols).map(([a, b]) => a * cols + b).filter((w) => !forbidden.has(w));
+  };
+  let budget = 200_000; // give up on a hard line rather than slow the tests (two shared lines need more)
+  const distance = (a: number, b: number) => Math.abs(Math.floor(a / cols) - Math.floor(b / cols)) + Math.abs((a % cols) - (b % cols));
+  // An unvisited required cell needs two ways in and out that are still free (or the path's ends).
+  const feasible = (end: number) =>
+    [...required].every((r) => onPath.has(r) || neighbours(r).filter((w) => !onPath.has(w) || w === end || w === start).length >= 2);
+  const search = (v: number): boolean => {
+    if (--budget < 0 || !feasible(v)) return false;
+    const missing = [...required].filter((r) => !onPath.has(r));
+    const toward = (w: number) => (missing.length === 0 ? distance(w, start) : Math.min(...missing.map((r) => distance(w, r))));
+    for (const w of neighbours(v).sort((a, b) => toward(a) - toward(b))) {
+      if (w === start && path.length >= 4 && [...required].every((r) => onPath.has(r))) return true;
+      if (onPath.has(w)) continue;
+      onPath.add(w);
+      path.push(w);
+      if (search(w)) return true;
+      path.pop();
+      onPath.delete(w);
+    }
+    return false;
+  };
+  return search(start) ? path.map((v) => [Math.floor(v / cols), v % cols]) : undefined;
+}
+
 function rightAndWrong(source: string, gt: GT): [string, string] {
   switch (source) {
+    case 'Stitches': {
+      const loop = solveStitches(gt.rows, gt.cols, gt.numbered_cells);
+      if (!loop) return ['unsolved', 'unsolved'];
+      const stitchesText = (cells: [number, number][], closed: boolean) => {
+        const pairs = cells.map((c, i) => [c, cells[(i + 1) % cells.length]] as const).slice(0, closed ? cells.length : cells.length - 1);
+        return `[${pairs.map(([a, b]) => `[(${a[0]},${a[1]}),(${b[0]},${b[1]})]`).join(', ')}]`;
+      };
+      return [stitchesText(loop, true), stitchesText(loop, false)];
+    }
     case 'Galaxies': {
       // Every shared line has one centre in the middle: the whole grid is its galaxy.
       if (gt.centers.length !== 1) return ['unsolved', 'unsolved'];
