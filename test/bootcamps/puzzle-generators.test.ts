@@ -18,10 +18,10 @@ for (const [name, generate] of Object.entries(GENERATORS)) {
     for (let k = 0; k < INSTANCES * 3 && checked < INSTANCES; k++) {
       const made = generate(rng);
       if (!made) continue;
-      const gt = deepFreeze(bootcamp.groundTruth.parse(made.gt));
-      const right = await scoreOutput(bootcamp, made.right, gt);
+      const gt: unknown = deepFreeze(bootcamp!.groundTruth.parse(made.gt));
+      const right = await scoreOutput(bootcamp!, made.right, gt);
       assert.equal(right.score, 1, `${name} instance ${k}: ${JSON.stringify(made.gt).slice(0, 300)} / ${made.right.slice(0, 200)} ${right.verify_error ?? ''}`);
-      assert.equal((await scoreOutput(bootcamp, made.broken, gt)).score, 0, `${name} instance ${k}: the broken answer`);
+      assert.equal((await scoreOutput(bootcamp!, made.broken, gt)).score, 0, `${name} instance ${k}: the broken answer`);
       checked++;
     }
     assert.equal(checked, INSTANCES, 'enough instances were generated');

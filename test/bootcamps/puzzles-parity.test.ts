@@ -37,7 +37,7 @@ for (const file of Object.keys(reference).sort()) {
         assert.equal(ours.score, score, `${file}:${i + 1} variant "${v.name}": score`);
         assert.deepEqual(ours.extracted_output, extracted, `${file}:${i + 1} variant "${v.name}": extracted_output`);
         // Two Star Battle and two Calcudoku lines have no solution under their reference's rules (our solvers say
-        // so), and our Stitches search gives up on two lines within its budget: those lines have no 'right' here.
+        // so): those lines have no 'right' answer here.
         if (v.name === 'right' && !v.output.includes('unsolved')) assert.equal(ours.score, 1, `${file}:${i + 1}: the right answer scores 1`);
         compared++;
       }

@@ -333,6 +333,16 @@ export function solveStitches(rows: number, cols: number, numbered: { x: number;
   const required = new Set(numbered.filter((c) => c.num === 2).map((c) => c.x * cols + c.y));
   const forbidden = new Set(numbered.filter((c) => c.num !== 2).map((c) => c.x * cols + c.y));
   if (numbered.some((c) => c.num !== 0 && c.num !== 2) || required.size === 0) return undefined;
+  // First try every rectangle's border as the loop: cheap, and it answers most generated puzzles.
+  for (let r0 = 0; r0 < rows; r0++) for (let c0 = 0; c0 < cols; c0++) for (let r1 = r0 + 1; r1 < rows; r1++) for (let c1 = c0 + 1; c1 < cols; c1++) {
+    const ring: number[] = [];
+    for (let c = c0; c < c1; c++) ring.push(r0 * cols + c);
+    for (let r = r0; r < r1; r++) ring.push(r * cols + c1);
+    for (let c = c1; c > c0; c--) ring.push(r1 * cols + c);
+    for (let r = r1; r > r0; r--) ring.push(r * cols + c0);
+    const onRing = new Set(ring);
+    if ([...required].every((v) => onRing.has(v)) && !ring.some((v) => forbidden.has(v))) return ring.map((v) => [Math.floor(v / cols), v % cols]);
+  }
   const start = [...required][0];
   const onPath = new Set<number>([start]);
   const path = [start];
@@ -341,7 +351,7 @@ export function solveStitches(rows: number, cols: number, numbered: { x: number;
     const y = v % cols;
     return [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]].filter(([a, b]) => a >= 0 && a < rows && b >= 0 && b < cols).map(([a, b]) => a * cols + b).filter((w) => !forbidden.has(w));
   };
-  let budget = 200_000; // give up on a hard line rather than slow the tests (two shared lines need more)
+  let budget = 200_000; // give up on a hard line rather than slow the tests
   const distance = (a: number, b: number) => Math.abs(Math.floor(a / cols) - Math.floor(b / cols)) + Math.abs((a % cols) - (b % cols));
   // An unvisited required cell needs two ways in and out that are still free (or the path's ends).
   const feasible = (end: number) =>
