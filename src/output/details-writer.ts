@@ -9,6 +9,8 @@ import type { RunPaths } from './run-paths.ts';
 interface OpenFile {
   stream: WriteStream;
   pending: string[];
+  /** Set while a 'drain' is awaited on this stream: one listener per stream, however many flushes happen meanwhile. */
+  draining?: Promise<unknown>;
 }
 
 export class DetailsWriter {
@@ -46,7 +48,11 @@ export class DetailsWriter {
       if (file.pending.length === 0) continue;
       const chunk = file.pending.length === 1 ? file.pending[0] : file.pending.join('');
       file.pending = [];
-      if (!file.stream.write(chunk)) waits.push(once(file.stream, 'drain'));
+      if (!file.stream.write(chunk) && !file.draining) {
+        const opened = file;
+        opened.draining = once(opened.stream, 'drain').finally(() => (opened.draining = undefined));
+      }
+      if (file.draining) waits.push(file.draining);
     }
     if (waits.length > 0 && !this.drainWait) {
       this.drainWait = Promise.all(waits).then(() => {
