@@ -2,7 +2,7 @@
 // tag, upper-cased), compared with the answer's index.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from './answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyStrip } from '../shared/py-str.ts';
 
 export const bbehBooleanExpressions = defineBootcamp({

@@ -1,7 +1,7 @@
 // BbehMultistepArithmetic: evaluate nested custom operators; [answer]number[/answer], within 1e-6.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from './answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyFloat } from '../shared/py-str.ts';
 
 export const bbehMultistepArithmetic = defineBootcamp({

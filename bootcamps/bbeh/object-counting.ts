@@ -2,7 +2,7 @@
 // the last "=" and its last integer taken), compared with the count.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from './answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { PyRegex } from '../shared/py-regex.ts';
 import { pyInt, pyStrip } from '../shared/py-str.ts';
 

@@ -2,7 +2,7 @@
 // "unknown"), compared as integers.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from './answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyInt, pyStrip } from '../shared/py-str.ts';
 
 export const bbehObjectProperties = defineBootcamp({

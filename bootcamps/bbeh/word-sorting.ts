@@ -2,7 +2,7 @@
 // [answer] tag counts (re.search, kept on purpose); its text is read as "No", an int, JSON, or a comma list.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { answerTags } from './answer-tag.ts';
+import { answerTags } from '../shared/answer-tag.ts';
 import { pyInt, pyStrip } from '../shared/py-str.ts';
 import { pyJsonLoads } from '../shared/py-json.ts';
 import { pyEquals, pyStr, toJson, type PyValue } from '../shared/py-literal.ts';

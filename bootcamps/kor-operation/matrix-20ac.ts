@@ -5,19 +5,11 @@ import { defineBootcamp } from '../define.ts';
 import { findAllDoubleBracket } from '../shared/double-brackets.ts';
 import { removePyWhitespace } from '../shared/py-regex.ts';
 import { pyStrip } from '../shared/py-str.ts';
-import { PyFloat, PyTuple, toJson, tryParsePyLiteral, type PyValue } from '../shared/py-literal.ts';
+import { PyTuple, toJson, tryParsePyLiteral, pyNumber } from '../shared/py-literal.ts';
 import { pyIsClose } from '../shared/py-number.ts';
 
 const matrix = z.array(z.array(z.number()));
 const groundTruth = z.looseObject({ A: matrix, B: matrix });
-
-/** The number a Python value stands for in math.isclose (bools are ints); undefined raises TypeError there. */
-function asNumber(v: PyValue): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return Number(v);
-  if (v instanceof PyFloat) return v.value;
-  return undefined;
-}
 
 export const korOperation20ac = defineBootcamp({
   name: 'KorOperationUnicode20ac',
@@ -37,7 +29,7 @@ export const korOperation20ac = defineBootcamp({
     if (rows.length !== gt.A.length || rows.some((row, i) => i < gt.A.length && row.items.length !== gt.A[i].length)) return false;
     for (let i = 0; i < Math.min(gt.A.length, gt.B.length); i++) {
       for (let j = 0; j < Math.min(gt.A[i].length, gt.B[i].length); j++) {
-        const actual = asNumber(rows[i].items[j]);
+        const actual = pyNumber(rows[i].items[j]);
         if (actual === undefined) return false; // TypeError → False
         if (!pyIsClose(2 * gt.A[i][j] + 3 * gt.B[i][j], actual, 1e-9, 1e-9)) return false;
       }

@@ -3,7 +3,7 @@
 // whose level is at least r.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyInt, pySplit, pyStrip } from '../shared/py-str.ts';
 
 const groundTruth = z.looseObject({ row_clues: z.array(z.number()), col_clues: z.array(z.number()) });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
 import { jsonBlockAnswer } from '../shared/json-block.ts';
-import { PyFloat, PyTuple, toJson, type PyValue } from '../shared/py-literal.ts';
+import { toJson, type PyValue, pyNumber, pySequence } from '../shared/py-literal.ts';
 
 const groundTruth = z.looseObject({ input_grid: z.union([z.array(z.array(z.string())), z.string()]), start_position: z.array(z.number()).optional() });
 
@@ -11,8 +11,6 @@ export const ARROWS: Readonly<Record<string, [number, number]>> = {
   '↑': [-1, 0], '↓': [1, 0], '←': [0, -1], '→': [0, 1], '↖': [-1, -1], '↗': [-1, 1], '↙': [1, -1], '↘': [1, 1],
 };
 
-const num = (v: PyValue): number | undefined => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v instanceof PyFloat ? v.value : undefined);
-const seq = (v: PyValue): readonly PyValue[] | undefined => (Array.isArray(v) ? v : v instanceof PyTuple ? v.items : undefined);
 
 /** Whether one move from (r1, c1) to (r2, c2) follows the arrow there, as the reference decides it. */
 function followsArrow(arrow: [number, number], r1: number, c1: number, r2: number, c2: number): boolean {
@@ -40,16 +38,16 @@ export const arrowmaze = defineBootcamp({
     if (typeof solution === 'string') throw new SyntaxError('not JSON');
     const rows = grid.length;
     const cols = rows > 0 ? grid[0].length : 0;
-    const candidate = seq(solution);
+    const candidate = pySequence(solution);
     if (!candidate) throw new TypeError('len() of a non-sequence');
     if (candidate.length !== rows) return false;
-    const cells = candidate.map(seq);
+    const cells = candidate.map((row) => pySequence(row));
     if (cells.some((row) => !row)) throw new TypeError('len() of a non-sequence');
     if (cells.some((row) => row!.length !== cols)) return false;
     const labeled: [number, number, number][] = [];
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
-        const label = num(cells[r]![c]);
+        const label = pyNumber(cells[r]![c]);
         if (label === undefined) throw new TypeError("'>' not supported");
         if (label > 0) labeled.push([label, r, c]);
       }

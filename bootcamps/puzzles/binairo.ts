@@ -2,7 +2,7 @@
 // separated by spaces [/answer], compared with the stored solution (the reference does not check the rules).
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyInt, pySplit, pyStrip } from '../shared/py-str.ts';
 
 export const binairo = defineBootcamp({

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
 import { jsonBlockAnswer } from '../shared/json-block.ts';
-import { PyTuple, toJson, type PyValue } from '../shared/py-literal.ts';
+import { toJson, type PyValue, pySequence } from '../shared/py-literal.ts';
 
 const strings = z.array(z.array(z.string()));
 const numbers = z.array(z.number());
@@ -14,7 +14,6 @@ const groundTruth = z.looseObject({
   col_constraints: z.union([numbers, z.string()]),
 });
 
-const seq = (v: PyValue): readonly PyValue[] | undefined => (Array.isArray(v) ? v : v instanceof PyTuple ? v.items : typeof v === 'string' ? Array.from(v) : undefined);
 const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 export const campsite = defineBootcamp({
@@ -29,9 +28,9 @@ export const campsite = defineBootcamp({
     const colConstraints = parsed(gt.col_constraints);
     const n = puzzle.length;
     const m = puzzle[0].length;
-    const rows = seq(solution);
+    const rows = pySequence(solution, { strings: true });
     if (!rows) throw new TypeError('len() of a non-sequence');
-    const grid = rows.map(seq);
+    const grid = rows.map((row) => pySequence(row, { strings: true }));
     if (grid.some((row) => !row)) throw new TypeError('len() of a non-sequence');
     if (grid.length !== n || grid.some((row) => row!.length !== m)) return false;
     const at = (r: number, c: number) => grid[r]![c];

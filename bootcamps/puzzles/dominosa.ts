@@ -2,7 +2,7 @@
 // [/answer] (0-based), checked for adjacency, full coverage and unique pairs.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { PyRegex } from '../shared/py-regex.ts';
 import { pyInt, pyStrip } from '../shared/py-str.ts';
 

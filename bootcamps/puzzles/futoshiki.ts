@@ -2,34 +2,28 @@
 // [answer][[1,2,3],[2,3,1],...][/answer], checked against the rules.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
-import { pyStrip } from '../shared/py-str.ts';
-import { PyFloat, PyTuple, toJson, tryParsePyLiteral, type PyValue } from '../shared/py-literal.ts';
+import { lastAnswerLiteral } from '../shared/answer-tag.ts';
+import { toJson, type PyValue, pyNumber, pySequence } from '../shared/py-literal.ts';
 
 const inequality = z.looseObject({ cell1: z.array(z.number().int()), cell2: z.array(z.number().int()), symbol: z.string() });
 const groundTruth = z.looseObject({ size: z.number().int(), initial: z.array(z.array(z.number())), inequalities: z.array(inequality) });
 
 /** The number a cell stands for in Python comparisons and sets (bools are ints); undefined for anything else. */
-const num = (v: PyValue): number | undefined => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v instanceof PyFloat ? v.value : undefined);
 
 export const futoshiki = defineBootcamp({
   name: 'Futoshiki',
   answerFormat: '[answer][[1,2,3],[2,3,1],[3,1,2]][/answer]; the last tag counts',
   groundTruth,
-  extract: (output) => {
-    const last = lastAnswerTag(output);
-    return last === null ? null : (tryParsePyLiteral(pyStrip(last), { keepFloats: true }) ?? null);
-  },
+  extract: lastAnswerLiteral,
   toJson: (v) => toJson(v as PyValue),
   check: (solution: PyValue, gt) => {
     const n = gt.size;
     // Lists or tuples both index like Python sequences; anything else fails one of the checks below (or raises).
-    const seq = (v: PyValue): readonly PyValue[] | undefined => (Array.isArray(v) ? v : v instanceof PyTuple ? v.items : undefined);
-    const rows = seq(solution);
+    const rows = pySequence(solution);
     if (!rows) throw new TypeError('not a sequence'); // len() raises: 0
-    const cells = rows.map(seq);
+    const cells = rows.map((row) => pySequence(row));
     if (rows.length !== n || cells.some((row) => !row || row.length !== n)) return false;
-    const grid = (cells as (readonly PyValue[])[]).map((row) => row.map(num));
+    const grid = (cells as (readonly PyValue[])[]).map((row) => row.map(pyNumber));
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (gt.initial[i][j] !== 0 && grid[i][j] !== gt.initial[i][j]) return false;
     const isDigits = (cells: (number | undefined)[]) => {
       const set = new Set(cells);

@@ -2,9 +2,8 @@
 // [answer][{"center": (r, c), "cells": [(r, c), ...]}, ...][/answer], checked as the reference does.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
-import { pyStrip } from '../shared/py-str.ts';
-import { PyDict, PyFloat, PySet, PyTuple, toJson, tryParsePyLiteral, type PyValue } from '../shared/py-literal.ts';
+import { lastAnswerLiteral } from '../shared/answer-tag.ts';
+import { PyDict, PySet, PyTuple, toJson, type PyValue, pyNumber } from '../shared/py-literal.ts';
 
 const groundTruth = z.looseObject({ rows: z.number().int(), cols: z.number().int(), centers: z.array(z.array(z.number())) });
 
@@ -18,13 +17,12 @@ function pyTuple(v: PyValue): PyValue[] {
 }
 
 /** A number as Python's tuple equality and hashing see it (1 == 1.0 == True); undefined for anything else. */
-const num = (v: PyValue): number | undefined => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v instanceof PyFloat ? v.value : undefined);
 
 /** A hashable key for a tuple of scalars; lists, dicts and sets inside are unhashable (TypeError → False). */
 function key(items: readonly PyValue[]): string {
   return items
     .map((v) => {
-      const n = num(v);
+      const n = pyNumber(v);
       if (n !== undefined) return `n${n}`;
       if (typeof v === 'string') return `s${JSON.stringify(v)}`;
       if (v === null) return 'None';
@@ -39,10 +37,7 @@ export const galaxies = defineBootcamp({
   name: 'Galaxies',
   answerFormat: '[answer][{"center": (r, c), "cells": [(r, c), ...]}, ...][/answer]; the last tag counts',
   groundTruth,
-  extract: (output) => {
-    const last = lastAnswerTag(output);
-    return last === null ? null : (tryParsePyLiteral(pyStrip(last), { keepFloats: true }) ?? null);
-  },
+  extract: lastAnswerLiteral,
   toJson: (v) => toJson(v as PyValue),
   check: (solution: PyValue, gt) => {
     try {
@@ -67,15 +62,15 @@ export const galaxies = defineBootcamp({
         const center = pyTuple(field(g, 'center')!);
         if (!keys.has(key(center))) return false;
         if (center.length !== 2) throw new TypeError('cannot unpack the centre');
-        const [cx, cy] = center.map(num);
+        const [cx, cy] = center.map(pyNumber);
         for (const cell of cells) {
           if (cell.length !== 2) throw new TypeError('cannot unpack a cell');
-          const [x, y] = cell.map(num);
+          const [x, y] = cell.map(pyNumber);
           if (cx === undefined || cy === undefined || x === undefined || y === undefined) throw new TypeError('arithmetic on a non-number');
           if (!keys.has(key([2 * cx - x, 2 * cy - y]))) return false;
         }
         // Connected: breadth-first from the first cell over the four neighbours.
-        const points = cells.map((c) => c.map(num) as [number, number]);
+        const points = cells.map((c) => c.map(pyNumber) as [number, number]);
         const seen = new Set([key(points[0])]);
         const queue = [points[0]];
         while (queue.length > 0) {

@@ -2,9 +2,8 @@
 // add up to the targets; [answer][[1, 0, 0], ...][/answer], a list of 0/1 lists, checked against the targets.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
-import { pyStrip } from '../shared/py-str.ts';
-import { PyFloat, toJson, tryParsePyLiteral, type PyValue } from '../shared/py-literal.ts';
+import { lastAnswerLiteral } from '../shared/answer-tag.ts';
+import { PyFloat, toJson, type PyValue } from '../shared/py-literal.ts';
 
 const groundTruth = z.looseObject({ n: z.number().int(), row_targets: z.array(z.number()), col_targets: z.array(z.number()) });
 
@@ -18,13 +17,9 @@ export const kakurasu = defineBootcamp({
   name: 'Kakurasu',
   answerFormat: '[answer][[1, 0, ...], ...][/answer] (a list of 0/1 rows); the last tag counts',
   groundTruth,
-  extract: (output) => {
-    const last = lastAnswerTag(output);
-    if (last === null) return null;
-    // literal_eval failing with anything but SyntaxError/ValueError (deep nesting: RecursionError) escapes the
-    // reference's extract and scores 0 as well; None either way.
-    return tryParsePyLiteral(pyStrip(last), { keepFloats: true }) ?? null;
-  },
+  // literal_eval failing with anything but SyntaxError/ValueError (deep nesting: RecursionError) escapes the
+  // reference's extract and scores 0 as well; None either way.
+  extract: lastAnswerLiteral,
   toJson: (v) => toJson(v as PyValue),
   check: (solution: PyValue, gt) => {
     const n = gt.n;

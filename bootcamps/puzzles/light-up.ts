@@ -3,9 +3,9 @@
 // Kept on purpose: a numbered cell counts only bulbs written as tuples ((r, c) in bulbs), not as lists.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyStrip } from '../shared/py-str.ts';
-import { PyFloat, PyTuple, toJson, tryParsePyLiteral, type PyValue } from '../shared/py-literal.ts';
+import { PyFloat, PyTuple, toJson, tryParsePyLiteral, type PyValue, pyNumber } from '../shared/py-literal.ts';
 
 const groundTruth = z.looseObject({ grid: z.array(z.array(z.string())), rows: z.number().int(), cols: z.number().int() });
 
@@ -18,7 +18,6 @@ interface Bulb {
   float: boolean;
 }
 
-const num = (v: PyValue): number | undefined => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v instanceof PyFloat ? v.value : undefined);
 
 /** Python's iteration and two-name unpacking of the answer; anything else raises (score 0). */
 function bulbsOf(solution: PyValue): Bulb[] {
@@ -27,8 +26,8 @@ function bulbsOf(solution: PyValue): Bulb[] {
   return items.map((b) => {
     const pair = Array.isArray(b) ? b : b instanceof PyTuple ? b.items : undefined;
     if (!pair || pair.length !== 2) throw new TypeError('cannot unpack a bulb');
-    const x = num(pair[0]);
-    const y = num(pair[1]);
+    const x = pyNumber(pair[0]);
+    const y = pyNumber(pair[1]);
     if (x === undefined || y === undefined) throw new TypeError('comparison with a non-number');
     return { x, y, tuple: b instanceof PyTuple, float: pair[0] instanceof PyFloat || pair[1] instanceof PyFloat };
   });

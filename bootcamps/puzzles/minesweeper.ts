@@ -2,9 +2,9 @@
 // with the mines after checking the bounds.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyStrip } from '../shared/py-str.ts';
-import { PyDict, PyFloat, PySet, pyRepr, toJson, tryParsePyLiteral, type PyValue } from '../shared/py-literal.ts';
+import { PyDict, PyFloat, PySet, pyRepr, toJson, tryParsePyLiteral, type PyValue, pyNumber } from '../shared/py-literal.ts';
 
 const groundTruth = z.looseObject({ rows: z.number(), cols: z.number(), mines: z.array(z.array(z.number())).optional() });
 
@@ -33,9 +33,8 @@ export const minesweeper = defineBootcamp({
     const mines = new Set((gt.mines ?? []).map((m) => coordKey(m)));
     if (given.size !== mines.size) return false;
     for (const [r, c] of given.values()) {
-      const num = (v: PyValue) => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v instanceof PyFloat ? v.value : undefined);
-      const rn = num(r);
-      const cn = num(c);
+      const rn = pyNumber(r);
+      const cn = pyNumber(c);
       if (rn === undefined || cn === undefined) throw new TypeError('comparison with a non-number'); // raises: 0
       if (!(rn >= 0 && rn < gt.rows && cn >= 0 && cn < gt.cols)) return false;
     }

@@ -2,7 +2,7 @@
 // for empty [/answer]. Kept on purpose: spaces are dropped when reading a line, so only "." marks an empty cell.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyIsSpace, pyStrip } from '../shared/py-str.ts';
 
 const clues = z.array(z.array(z.number()));

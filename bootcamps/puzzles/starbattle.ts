@@ -5,14 +5,13 @@ import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
 import { PyRegex } from '../shared/py-regex.ts';
 import { pyJsonLoads } from '../shared/py-json.ts';
-import { PyDict, PyFloat, toJson, type PyValue } from '../shared/py-literal.ts';
+import { PyDict, toJson, type PyValue, pyNumber } from '../shared/py-literal.ts';
 
 const JSON_BLOCK = new PyRegex(String.raw`\x60\x60\x60json\s*(\{[\s\S]*?\})\s*\x60\x60\x60`, { mustContain: '```json' });
 const groundTruth = z.looseObject({ input_grid: z.union([z.array(z.array(z.string())), z.string()]), n: z.number().optional() });
 
 /** An int coordinate as Python would use it to index (floats raise TypeError there); undefined otherwise. */
 const intOf = (v: PyValue): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'boolean' ? Number(v) : undefined);
-const numOf = (v: PyValue): number | undefined => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v instanceof PyFloat ? v.value : undefined);
 
 export const starbattle = defineBootcamp({
   name: 'Starbattle',
@@ -39,8 +38,8 @@ export const starbattle = defineBootcamp({
       for (const coord of coords) {
         if (!Array.isArray(coord) || coord.length !== 2) throw new TypeError('cannot unpack');
         const [rowV, colV] = coord;
-        const row = numOf(rowV);
-        const col = numOf(colV);
+        const row = pyNumber(rowV);
+        const col = pyNumber(colV);
         if (row === undefined || col === undefined) throw new TypeError('comparison with a non-number');
         if (row < 1 || row > grid.length || col < 1 || col > grid[0].length) return false;
         const ri = intOf(rowV);

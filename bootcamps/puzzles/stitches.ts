@@ -4,9 +4,9 @@
 // stitched cells are connected.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyStrip } from '../shared/py-str.ts';
-import { PyFloat, PyTuple, toJson, tryParsePyLiteral, type PyValue } from '../shared/py-literal.ts';
+import { PyTuple, toJson, tryParsePyLiteral, type PyValue, pyNumber, pySequence } from '../shared/py-literal.ts';
 
 const groundTruth = z.looseObject({
   rows: z.number().int(),
@@ -14,8 +14,6 @@ const groundTruth = z.looseObject({
   numbered_cells: z.array(z.looseObject({ x: z.number(), y: z.number(), num: z.number() })),
 });
 
-const num = (v: PyValue): number | undefined => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v instanceof PyFloat ? v.value : undefined);
-const sized = (v: PyValue): readonly PyValue[] | undefined => (Array.isArray(v) ? v : v instanceof PyTuple ? v.items : typeof v === 'string' ? Array.from(v) : undefined);
 
 export const stitches = defineBootcamp({
   name: 'Stitches',
@@ -27,7 +25,7 @@ export const stitches = defineBootcamp({
     const parsed = tryParsePyLiteral(pyStrip(last), { keepFloats: true });
     if (!Array.isArray(parsed)) return null;
     for (const stitch of parsed) {
-      const parts = sized(stitch);
+      const parts = pySequence(stitch, { strings: true });
       if (!parts) return null; // len() raises inside the reference's try: None
       if (parts.length !== 2 || !parts.every((p) => p instanceof PyTuple && p.items.length === 2)) return null;
     }
@@ -38,8 +36,8 @@ export const stitches = defineBootcamp({
     const cellKey = (x: number, y: number) => `${x},${y}`;
     const edges = new Map<string, [string, string]>();
     for (const stitch of solution) {
-      const [p1, p2] = sized(stitch)! as PyTuple[];
-      const [x1, y1, x2, y2] = [...p1.items, ...p2.items].map(num);
+      const [p1, p2] = pySequence(stitch, { strings: true })! as PyTuple[];
+      const [x1, y1, x2, y2] = [...p1.items, ...p2.items].map(pyNumber);
       if (x1 === undefined || y1 === undefined || x2 === undefined || y2 === undefined) return false; // TypeError: False
       const inside = (x: number, y: number) => x >= 0 && x < gt.rows && y >= 0 && y < gt.cols;
       if (!inside(x1, y1) || !inside(x2, y2)) return false;

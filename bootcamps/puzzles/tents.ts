@@ -2,7 +2,7 @@
 // [answer][(row, col), ...][/answer], 1-based tuples, checked against the rules.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyStrip } from '../shared/py-str.ts';
 import { PyFloat, PyTuple, toJson, tryParsePyLiteral, type PyValue } from '../shared/py-literal.ts';
 

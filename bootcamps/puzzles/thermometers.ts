@@ -2,7 +2,7 @@
 // each thermometer's bulb along its path; [answer] rows of numbers, one per line [/answer].
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../bbeh/answer-tag.ts';
+import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyInt, pySplit, pyStrip } from '../shared/py-str.ts';
 
 const groundTruth = z.looseObject({

@@ -463,3 +463,19 @@ export function toJson(v: PyValue): unknown {
   }
   return null;
 }
+
+/** The number a value stands for in Python arithmetic and comparisons (bools are ints); undefined otherwise. */
+export function pyNumber(v: PyValue): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return Number(v);
+  if (v instanceof PyFloat) return v.value;
+  return undefined;
+}
+
+/** The items of a list or tuple (and a string's characters when `strings`), as len() and indexing see them. */
+export function pySequence(v: PyValue, options: { strings?: boolean } = {}): readonly PyValue[] | undefined {
+  if (Array.isArray(v)) return v;
+  if (v instanceof PyTuple) return v.items;
+  if (options.strings && typeof v === 'string') return Array.from(v);
+  return undefined;
+}

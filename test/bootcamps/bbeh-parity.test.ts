@@ -10,8 +10,9 @@ import { getBootcamp } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { bbehVariants } from '../support/bbeh-variants.ts';
 import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
+import { assertParity, loadRecordedScores } from '../support/parity.ts';
 
-const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'bbeh', 'reference-scores.json'), 'utf8')) as Record<string, [number, unknown][][]>;
+const reference = loadRecordedScores('bbeh');
 const available = existsSync(SHARED_EVAL_DIR);
 const VARIANTS = 15;
 
@@ -22,25 +23,8 @@ test('all 11 BBEH data sources are registered', () => {
 
 for (const file of Object.keys(reference).sort()) {
   test(`${file}: score and extracted output equal the Python reference on every shared line and variant`, { skip: available ? false : 'needs ../shared/data' }, async () => {
-    const lines = readFileSync(path.join(SHARED_EVAL_DIR, file), 'utf8').trim().split('\n');
-    const source = JSON.parse(lines[0]).data_source as string;
-    const bootcamp = getBootcamp(source);
-    assert.ok(bootcamp, `${source} is registered`);
-    assert.equal(lines.length, reference[file].length);
-    let compared = 0;
-    for (const [i, text] of lines.entries()) {
-      const gtRaw = JSON.parse(text).ground_truth;
-      const gt = deepFreeze(bootcamp.groundTruth.parse(gtRaw));
-      for (const [j, v] of bbehVariants(source, gtRaw).entries()) {
-        const [score, extracted] = reference[file][i][j];
-        const ours = await scoreOutput(bootcamp, v.output, gt);
-        assert.equal(ours.score, score, `${file}:${i + 1} variant "${v.name}": score`);
-        assert.deepEqual(ours.extracted_output, extracted, `${file}:${i + 1} variant "${v.name}": extracted_output`);
-        if (v.name === 'right') assert.equal(ours.score, 1, `${file}:${i + 1}: the right answer scores 1`);
-        compared++;
-      }
-    }
-    assert.equal(compared, lines.length * VARIANTS);
+    const compared = await assertParity({ file, reference, variants: bbehVariants });
+    assert.equal(compared, reference[file].length * VARIANTS);
   });
 }
 

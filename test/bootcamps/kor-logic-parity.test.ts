@@ -10,8 +10,9 @@ import { getBootcamp } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { korLogicVariants } from '../support/kor-logic-variants.ts';
 import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
+import { assertParity, loadRecordedScores } from '../support/parity.ts';
 
-const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'kor-logic', 'reference-scores.json'), 'utf8')) as Record<string, [number, unknown][][]>;
+const reference = loadRecordedScores('kor-logic');
 const available = existsSync(SHARED_EVAL_DIR);
 const VARIANTS = 15;
 
@@ -32,34 +33,9 @@ test('all 20 KorLogic data sources are registered under their data_source names'
 });
 
 for (const file of Object.keys(reference).sort()) {
-  const source = 'KorLogic' + file.slice('korLogic'.length, -'.jsonl'.length);
-  test(`${source}: score and extracted output equal the Python reference on every shared line and variant`, { skip: available ? false : 'needs ../shared/data' }, async () => {
-    const bootcamp = getBootcamp(source)!;
-    const lines = readFileSync(path.join(SHARED_EVAL_DIR, file), 'utf8').trim().split('\n');
-    assert.equal(lines.length, reference[file].length);
-    let compared = 0;
-    let rightScored = 0;
-    let unscorable = 0;
-    for (const [i, text] of lines.entries()) {
-      const gtRaw = JSON.parse(text).ground_truth;
-      const gt = deepFreeze(bootcamp.groundTruth.parse(gtRaw));
-      for (const [j, v] of korLogicVariants(source, gtRaw).entries()) {
-        const [score, extracted] = reference[file][i][j];
-        const ours = await scoreOutput(bootcamp, v.output, gt);
-        assert.equal(ours.score, score, `${file}:${i + 1} variant "${v.name}": score`);
-        assert.deepEqual(ours.extracted_output, extracted, `${file}:${i + 1} variant "${v.name}": extracted_output`);
-        if (v.name === 'right') {
-          if (referenceCannotScore(source, gtRaw)) unscorable++;
-          else {
-            assert.equal(ours.score, 1, `${file}:${i + 1}: the right answer scores 1`);
-            rightScored++;
-          }
-        }
-        compared++;
-      }
-    }
-    assert.equal(rightScored + unscorable, lines.length);
-    assert.equal(compared, lines.length * VARIANTS);
+  test(`${file}: score and extracted output equal the Python reference on every shared line and variant`, { skip: available ? false : 'needs ../shared/data' }, async () => {
+    const compared = await assertParity({ file, reference, variants: korLogicVariants, referenceCannotScore: referenceCannotScore });
+    assert.equal(compared, reference[file].length * VARIANTS);
   });
 }
 

@@ -10,9 +10,10 @@ import { getBootcamp } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { korOperationRightAnswer, korOperationVariants } from '../support/kor-operation-variants.ts';
 import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
+import { assertParity, loadRecordedScores } from '../support/parity.ts';
 import { pyComplex, pyFraction, pyRound } from '../../bootcamps/shared/py-number.ts';
 
-const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'kor-operation', 'reference-scores.json'), 'utf8')) as Record<string, [number, unknown][][]>;
+const reference = loadRecordedScores('kor-operation');
 const available = existsSync(SHARED_EVAL_DIR);
 const VARIANTS = 15;
 
@@ -30,35 +31,9 @@ test('ten KorOperation data sources are registered natively', () => {
 });
 
 for (const file of Object.keys(reference).sort()) {
-  const source = 'KorOperation' + file.slice('korOperation'.length, -'.jsonl'.length);
-  test(`${source}: score and extracted output equal the Python reference on every shared line and variant`, { skip: available ? false : 'needs ../shared/data' }, async () => {
-    const bootcamp = getBootcamp(source)!;
-    assert.ok(bootcamp, `${source} is registered`);
-    const lines = readFileSync(path.join(SHARED_EVAL_DIR, file), 'utf8').trim().split('\n');
-    assert.equal(lines.length, reference[file].length);
-    let compared = 0;
-    let rightScored = 0;
-    let unscorable = 0;
-    for (const [i, text] of lines.entries()) {
-      const gtRaw = JSON.parse(text).ground_truth;
-      const gt = deepFreeze(bootcamp.groundTruth.parse(gtRaw));
-      for (const [j, v] of korOperationVariants(source, gtRaw).entries()) {
-        const [score, extracted] = reference[file][i][j];
-        const ours = await scoreOutput(bootcamp, v.output, gt);
-        assert.equal(ours.score, score, `${file}:${i + 1} variant "${v.name}": score`);
-        assert.deepEqual(ours.extracted_output, extracted, `${file}:${i + 1} variant "${v.name}": extracted_output`);
-        if (v.name === 'right') {
-          if (referenceCannotScore(source, gtRaw)) unscorable++;
-          else {
-            assert.equal(ours.score, 1, `${file}:${i + 1}: the right answer scores 1`);
-            rightScored++;
-          }
-        }
-        compared++;
-      }
-    }
-    assert.equal(rightScored + unscorable, lines.length);
-    assert.equal(compared, lines.length * VARIANTS);
+  test(`${file}: score and extracted output equal the Python reference on every shared line and variant`, { skip: available ? false : 'needs ../shared/data' }, async () => {
+    const compared = await assertParity({ file, reference, variants: korOperationVariants, referenceCannotScore: referenceCannotScore });
+    assert.equal(compared, reference[file].length * VARIANTS);
   });
 }
 
