@@ -66,7 +66,7 @@ export async function createScoringSetup(
 
   /**
    * Runs each native verifier's extraction once on a small sample before any request: its code is compiled now,
-   * while nothing waits, instead of when the first wave of answers arrives (which held up ~1 s of requests).
+   * while nothing waits, instead of when the first wave of answers arrives and holds up the next requests.
    */
   function warmUpExtractors(dataSources: ReadonlySet<string>): void {
     const sample = 'Answer: [[A]] [answer]1[/answer] \\boxed{1} <answer>1</answer> ```json\n[1]\n```';
