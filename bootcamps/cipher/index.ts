@@ -1,4 +1,5 @@
-// Registry of this family's bootcamps (filled in by the family's issue).
+// Registry of the Cipher bootcamp (one data source covering ~30 cipher kinds).
 import type { AnyBootcamp } from '../types.ts';
+import { cipher } from './cipher.ts';
 
-export const cipherBootcamps: AnyBootcamp[] = [];
+export const cipherBootcamps: AnyBootcamp[] = [cipher];
