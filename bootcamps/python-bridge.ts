@@ -6,7 +6,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-export const WORKER_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'python', 'worker.py');
+// Resolved through the project root (one level up from this file, or from the bundle in dist/) so the built CLI
+// finds the script too.
+export const WORKER_SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bootcamps', 'python', 'worker.py');
 
 export interface BridgeOptions {
   python: string;

@@ -2,9 +2,8 @@
 // maxRSS, reported at exit by a preloaded module), for the benchmark scripts.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../version.ts';
-import { TSX_IMPORT } from '../mock/mock-process.ts';
+import { scriptCommand, type ScriptRuntime } from '../mock/mock-process.ts';
 
 export interface MeasuredRun {
   code: number | null;
@@ -14,10 +13,13 @@ export interface MeasuredRun {
   stderr: string;
 }
 
-export function runScriptMeasured(script: string, args: readonly string[], cwd: string): Promise<MeasuredRun> {
+/** Preloaded into the measured process: on exit it prints its own peak resident memory, which no outside poll can catch exactly. */
+const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nBENCH_MAX_RSS_KB='+process.resourceUsage().maxRSS+'\\n'))`;
+
+/** Runs scripts/<script> (e.g. "run_eval.ts") through tsx, or its bundle in dist/ when runtime is "bundle". */
+export function runScriptMeasured(script: string, args: readonly string[], cwd: string, runtime: ScriptRuntime = 'tsx'): Promise<MeasuredRun> {
   const started = performance.now();
-  const preload = pathToFileURL(path.join(PROJECT_ROOT, 'src', 'bench', 'report-rss.ts')).href;
-  const child = spawn(process.execPath, [...TSX_IMPORT, '--import', preload, path.join(PROJECT_ROOT, 'scripts', script), ...args], {
+  const child = spawn(process.execPath, ['--import', REPORT_RSS, ...scriptCommand(script, runtime), ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

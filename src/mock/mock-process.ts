@@ -12,14 +12,25 @@ export interface MockProcess {
   baseUrl: string;
   child: ChildProcess;
   stats(): Promise<Record<string, unknown>>;
+  /** Zeroes the counts (DELETE /stats). */
+  resetStats(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Node flags that load tsx by absolute URL, so child processes work from any working directory. */
 export const TSX_IMPORT = ['--import', import.meta.resolve('tsx')];
 
-export function startMockProcess(args: readonly string[], timeoutMs = 20_000): Promise<MockProcess> {
-  const child = spawn(process.execPath, [...TSX_IMPORT, path.join(PROJECT_ROOT, 'scripts', 'mock_server.ts'), '--port', '0', ...args], {
+/** How a script runs: from source through tsx, or the bundle `npm run build` wrote to dist/ (plain node). */
+export type ScriptRuntime = 'tsx' | 'bundle';
+
+/** Node arguments that run scripts/<script> ("run_eval.ts") in the given runtime. */
+export function scriptCommand(script: string, runtime: ScriptRuntime): string[] {
+  if (runtime === 'bundle') return [path.join(PROJECT_ROOT, 'dist', script.replace(/\.ts$/, '.js'))];
+  return [...TSX_IMPORT, path.join(PROJECT_ROOT, 'scripts', script)];
+}
+
+export function startMockProcess(args: readonly string[], timeoutMs = 20_000, runtime: ScriptRuntime = 'tsx'): Promise<MockProcess> {
+  const child = spawn(process.execPath, [...scriptCommand('mock_server.ts', runtime), '--port', '0', ...args], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -45,6 +56,9 @@ export function startMockProcess(args: readonly string[], timeoutMs = 20_000): P
         baseUrl: `${origin}/v1`,
         child,
         stats: async () => (await fetch(`${origin}/stats`)).json() as Promise<Record<string, unknown>>,
+        resetStats: async () => {
+          await (await fetch(`${origin}/stats`, { method: 'DELETE' })).arrayBuffer();
+        },
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();

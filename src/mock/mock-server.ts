@@ -163,6 +163,14 @@ export class MockServer {
     const url = (req.url ?? '').split('?')[0].replace(/\/+$/, '');
     // The mock's own endpoints are not counted: tests read /stats to see what the evaluator sent.
     if (req.method === 'GET' && url === '/stats') return this.sendJson(res, 200, this.stats);
+    // Starts the counts afresh (requests in flight stay counted): a benchmark warms the server up, then measures.
+    if (req.method === 'DELETE' && url === '/stats') {
+      Object.assign(this.stats, { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: this.stats.inFlight, meanInFlight: 0 });
+      delete this.stats.firstGenerationAtMs;
+      delete this.stats.lastGenerationAtMs;
+      this.inFlightArea = 0;
+      return this.sendJson(res, 200, this.stats);
+    }
     if (req.method === 'GET' && url === '/health') return this.sendJson(res, 200, { status: 'ok' });
     this.stats.requests++;
     if (this.options.apiKey !== undefined && req.headers.authorization !== `Bearer ${this.options.apiKey}`) {
