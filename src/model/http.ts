@@ -1,7 +1,8 @@
-// One keep-alive HTTP client per run, on node:http directly: the openai SDK's per-request overhead (fetch,
-// retries, stream wrappers) held throughput to about half the target on 2 cores, and we need none of it.
+// One keep-alive HTTP client per run. It sits on our own small HTTP/1.1 pool (http1-pool.ts): the openai SDK's
+// per-request overhead (fetch, retries, stream wrappers) held throughput to about half the target on 2 cores,
+// and node:http's request/response objects were most of what was left (see http1-pool.ts for the figures).
 import http from 'node:http';
-import https from 'node:https';
+import { Http1Pool, ConnectionFailure, type RawResponse } from './http1-pool.ts';
 
 /** The server answered with a status ≥ 400. */
 export class ApiError extends Error {
@@ -71,11 +72,10 @@ function errorMessageFromBody(status: number, body: string): string {
 }
 
 export class HttpClient {
-  private readonly agent: http.Agent;
+  private readonly pool: Http1Pool;
   private readonly base: URL;
-  private readonly transport: typeof http | typeof https;
   private readonly baseHeaders: Record<string, string>;
-  private readonly endpointUrls = new Map<string, URL>();
+  private readonly endpointPaths = new Map<string, string>();
   /**
    * Requests in flight per cancellation signal. One listener per signal cancels them all: adding and removing
    * a listener on the run's signal for every request showed in the profile (EventTarget is not cheap).
@@ -99,73 +99,78 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions) {
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : options.baseUrl + '/');
-    const isHttps = this.base.protocol === 'https:';
-    this.transport = isHttps ? https : http;
-    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets, scheduling: 'lifo' as const };
-    this.agent = isHttps ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
-    this.baseHeaders = { accept: 'application/json', ...options.headers };
+    if (this.base.protocol !== 'http:' && this.base.protocol !== 'https:') throw new Error(`unsupported URL scheme: ${this.base.protocol}`);
+    this.pool = new Http1Pool({ origin: this.base, maxSockets: options.maxSockets });
+    this.baseHeaders = { accept: 'application/json', 'user-agent': 'bootcamp-eval', ...lowerCaseKeys(options.headers ?? {}) };
     if (options.apiKey && options.apiKey !== 'EMPTY') this.baseHeaders.authorization = `Bearer ${options.apiKey}`;
   }
 
   /** URL of an endpoint relative to the base, e.g. "chat/completions". */
   url(endpoint: string): URL {
-    let url = this.endpointUrls.get(endpoint);
-    if (!url) {
-      url = new URL(endpoint.replace(/^\//, ''), this.base);
-      this.endpointUrls.set(endpoint, url);
+    return new URL(endpoint.replace(/^\//, ''), this.base);
+  }
+
+  private path(endpoint: string): string {
+    let found = this.endpointPaths.get(endpoint);
+    if (found === undefined) {
+      const url = this.url(endpoint);
+      found = url.pathname + url.search;
+      this.endpointPaths.set(endpoint, found);
     }
-    return url;
+    return found;
   }
 
   request(method: 'GET' | 'POST', endpoint: string, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<JsonResponse> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(new CancelledError('cancelled before sending'));
-      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
-      const headers: Record<string, string | number> = { ...this.baseHeaders };
-      if (payload) {
-        headers['content-type'] = 'application/json';
-        headers['content-length'] = payload.length;
-      }
-      let settled = false;
-      const finish = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
+    if (signal?.aborted) return Promise.reject(new CancelledError('cancelled before sending'));
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
+    const headers = payload ? { ...this.baseHeaders, 'content-type': 'application/json' } : this.baseHeaders;
+    const pending = this.pool.send({ method, path: this.path(endpoint), headers, body: payload });
+    // The timeout counts from the moment the request is handed to a connection, never while an item waits in
+    // the run's queue (the pool has as many connections as the run has slots, so it does not queue).
+    const timer = setTimeout(() => pending.abort(new TimeoutError(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const untrack = this.track(signal, () => pending.abort(new CancelledError('cancelled')));
+    return pending.response.then(
+      (raw) => {
         clearTimeout(timer);
         untrack();
-        fn();
-      };
-      const req = this.transport.request(this.url(endpoint), { method, agent: this.agent, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (err) => finish(() => reject(new ConnectionError(`response interrupted: ${err.message}`, (err as NodeJS.ErrnoException).code))));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = res.statusCode ?? 0;
-          if (status >= 400) return finish(() => reject(new ApiError(status, res.headers, text, errorMessageFromBody(status, text))));
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            return finish(() => reject(new ConnectionError(`HTTP ${status} with a body that is not JSON: ${text.slice(0, 120)}`)));
-          }
-          finish(() => resolve({ status, headers: res.headers, json }));
-        });
-      });
-      // The timeout counts from the moment the request is sent, never while an item waits in the queue.
-      const timer = setTimeout(() => {
-        finish(() => reject(new TimeoutError(`no answer within ${timeoutMs} ms`)));
-        req.destroy();
-      }, timeoutMs);
-      const untrack = this.track(signal, () => {
-        finish(() => reject(new CancelledError('cancelled')));
-        req.destroy();
-      });
-      req.on('error', (err: NodeJS.ErrnoException) => finish(() => reject(new ConnectionError(err.message, err.code))));
-      req.end(payload);
-    });
+        return toJsonResponse(raw);
+      },
+      (err: Error) => {
+        clearTimeout(timer);
+        untrack();
+        if (err instanceof ConnectionFailure) throw new ConnectionError(err.message, err.code);
+        throw err;
+      },
+    );
+  }
+
+  /** Opens up to `count` keep-alive connections ahead of the first requests (see Http1Pool.warm). */
+  warm(count: number): Promise<void> {
+    return this.pool.warm(count);
   }
 
   close(): void {
-    this.agent.destroy();
+    this.pool.close();
+  }
+}
+
+function lowerCaseKeys(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    // A header value with a line break would let a config file inject headers or a second request.
+    if (/[\r\n]/.test(value) || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new Error(`invalid HTTP header: ${JSON.stringify(name)}`);
+    out[name.toLowerCase()] = value;
+  }
+  return out;
+}
+
+function toJsonResponse(raw: RawResponse): JsonResponse {
+  const text = raw.body.toString('utf8');
+  const { status, headers } = raw;
+  if (status >= 400) throw new ApiError(status, headers, text, errorMessageFromBody(status, text));
+  try {
+    return { status, headers, json: JSON.parse(text) };
+  } catch {
+    throw new ConnectionError(`HTTP ${status} with a body that is not JSON: ${text.slice(0, 120)}`);
   }
 }

@@ -1,0 +1,345 @@
+// A small keep-alive HTTP/1.1 client for the one thing the evaluator does thousands of times a second: send a
+// JSON body and read a whole JSON answer back. node:http's ClientRequest/IncomingMessage machinery cost ~90 µs
+// of CPU per request once warm and ~550 µs while V8 was still warming it up (the first ~4,000 requests of a
+// run: most of a 5,488-line evaluation); this pool writes one buffer per request and parses the answer itself.
+// It speaks what OpenAI-compatible servers send: Content-Length or chunked bodies, or a body ended by closing
+// the connection; 1xx interim answers are skipped; `Connection: close` is honoured. No pipelining.
+import net from 'node:net';
+import tls from 'node:tls';
+
+export interface RawResponse {
+  status: number;
+  /** Header names lower-cased; a repeated header keeps its last value. */
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** The connection failed before a whole answer arrived (refused, reset, closed early, not HTTP). */
+export class ConnectionFailure extends Error {
+  override name = 'ConnectionFailure';
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Http1PoolOptions {
+  /** http: or https: origin, e.g. new URL("http://127.0.0.1:8000"). */
+  origin: URL;
+  maxSockets: number;
+  /** Extra TLS settings for https: (a private CA, say); the system's CAs are used otherwise. */
+  tls?: Readonly<tls.ConnectionOptions>;
+}
+
+type BodyMode = 'length' | 'chunked' | 'close';
+
+/** Parses one response from the bytes a connection receives. */
+class ResponseParser {
+  private buffered: Buffer = Buffer.alloc(0);
+  private status = 0;
+  private headers: Record<string, string> = {};
+  private mode: BodyMode | undefined;
+  private remaining = 0;
+  private bodyParts: Buffer[] = [];
+  /** In chunked mode: bytes of the current chunk still to read, or -1 when a size line is next. */
+  private chunkLeft = -1;
+  private finished = false;
+
+  constructor(private readonly method: string) {}
+
+  /** Feeds bytes; returns the response once it is complete. Throws ConnectionFailure on bytes that are not HTTP. */
+  push(data: Buffer): RawResponse | undefined {
+    this.buffered = this.buffered.length === 0 ? data : Buffer.concat([this.buffered, data]);
+    if (this.mode === undefined && !this.parseHead()) return undefined;
+    return this.parseBody();
+  }
+
+  /** The connection closed: a body delimited by the close is complete now; anything else was cut short. */
+  end(): RawResponse | undefined {
+    if (this.mode === 'close' && !this.finished) {
+      this.bodyParts.push(this.buffered);
+      return this.done();
+    }
+    return undefined;
+  }
+
+  private parseHead(): boolean {
+    for (;;) {
+      const headEnd = this.buffered.indexOf('\r\n\r\n');
+      if (headEnd < 0) {
+        if (this.buffered.length > 256 * 1024) throw new ConnectionFailure('response headers larger than 256 KiB');
+        return false;
+      }
+      const lines = this.buffered.toString('latin1', 0, headEnd).split('\r\n');
+      this.buffered = this.buffered.subarray(headEnd + 4);
+      const statusLine = /^HTTP\/1\.[01] (\d{3})/.exec(lines[0]);
+      if (!statusLine) throw new ConnectionFailure(`not an HTTP/1.x response: ${JSON.stringify(lines[0].slice(0, 80))}`);
+      const status = Number(statusLine[1]);
+      // 1xx answers (100 Continue, 103 Early Hints) come before the real one.
+      if (status >= 100 && status < 200 && status !== 101) continue;
+      this.status = status;
+      for (let i = 1; i < lines.length; i++) {
+        const colon = lines[i].indexOf(':');
+        if (colon > 0) this.headers[lines[i].slice(0, colon).trim().toLowerCase()] = lines[i].slice(colon + 1).trim();
+      }
+      const transferEncoding = this.headers['transfer-encoding'];
+      const contentLength = this.headers['content-length'];
+      if (this.method === 'HEAD' || status === 204 || status === 304) {
+        this.mode = 'length';
+        this.remaining = 0;
+      } else if (transferEncoding !== undefined && /chunked\s*$/i.test(transferEncoding)) {
+        this.mode = 'chunked';
+      } else if (contentLength !== undefined) {
+        if (!/^\d+$/.test(contentLength)) throw new ConnectionFailure(`bad Content-Length: ${contentLength}`);
+        this.mode = 'length';
+        this.remaining = Number(contentLength);
+      } else {
+        this.mode = 'close';
+      }
+      return true;
+    }
+  }
+
+  private parseBody(): RawResponse | undefined {
+    if (this.mode === 'length') {
+      if (this.buffered.length < this.remaining) return undefined;
+      this.bodyParts.push(this.buffered.subarray(0, this.remaining));
+      return this.done();
+    }
+    if (this.mode === 'close') return undefined;
+    // Chunked: size line, data, CRLF; a zero size ends the body (trailers, if any, end with an empty line).
+    for (;;) {
+      if (this.chunkLeft < 0) {
+        const lineEnd = this.buffered.indexOf('\r\n');
+        if (lineEnd < 0) return undefined;
+        const sizeText = this.buffered.toString('latin1', 0, lineEnd).split(';')[0].trim();
+        if (!/^[0-9a-fA-F]+$/.test(sizeText)) throw new ConnectionFailure(`bad chunk size: ${JSON.stringify(sizeText.slice(0, 20))}`);
+        const size = parseInt(sizeText, 16);
+        if (size === 0) {
+          const trailersEnd = this.buffered.indexOf('\r\n\r\n', lineEnd);
+          const emptyAfterSize = this.buffered.length >= lineEnd + 4 && this.buffered.toString('latin1', lineEnd, lineEnd + 4) === '\r\n\r\n';
+          if (!emptyAfterSize && trailersEnd < 0) return undefined;
+          return this.done();
+        }
+        this.buffered = this.buffered.subarray(lineEnd + 2);
+        this.chunkLeft = size;
+      }
+      if (this.buffered.length < this.chunkLeft + 2) return undefined;
+      this.bodyParts.push(this.buffered.subarray(0, this.chunkLeft));
+      this.buffered = this.buffered.subarray(this.chunkLeft + 2);
+      this.chunkLeft = -1;
+    }
+  }
+
+  private done(): RawResponse {
+    this.finished = true;
+    const body = this.bodyParts.length === 1 ? this.bodyParts[0] : Buffer.concat(this.bodyParts);
+    return { status: this.status, headers: this.headers, body };
+  }
+}
+
+/** One exchange on a connection: settles once, whatever happens first. */
+interface Exchange {
+  parser: ResponseParser;
+  resolve(response: RawResponse): void;
+  reject(error: Error): void;
+}
+
+interface Connection {
+  socket: net.Socket;
+  exchange?: Exchange;
+  /** Set once the server said Connection: close, or the socket errored: never reused. */
+  spent: boolean;
+}
+
+export interface RawRequest {
+  method: 'GET' | 'POST';
+  /** Path and query, e.g. "/v1/chat/completions". */
+  path: string;
+  headers: Readonly<Record<string, string>>;
+  body?: Buffer;
+}
+
+/** A request that can be abandoned (timeout, cancellation): abort() destroys its connection. */
+export interface PendingResponse {
+  response: Promise<RawResponse>;
+  abort(reason: Error): void;
+}
+
+export class Http1Pool {
+  private readonly idle: Connection[] = [];
+  private readonly waiting: { start: (conn: Connection) => void }[] = [];
+  private open = 0;
+  private closed = false;
+  private readonly hostHeader: string;
+  private readonly port: number;
+  private readonly secure: boolean;
+
+  constructor(private readonly options: Http1PoolOptions) {
+    this.secure = options.origin.protocol === 'https:';
+    this.port = Number(options.origin.port) || (this.secure ? 443 : 80);
+    this.hostHeader = options.origin.host;
+  }
+
+  send(request: RawRequest): PendingResponse {
+    let conn: Connection | undefined;
+    let aborted: Error | undefined;
+    let rejectEarly: ((error: Error) => void) | undefined;
+    const response = new Promise<RawResponse>((resolve, reject) => {
+      rejectEarly = reject;
+      this.acquire((acquired) => {
+        conn = acquired;
+        if (aborted) {
+          this.release(acquired);
+          return;
+        }
+        this.exchange(acquired, request, resolve, reject);
+      });
+    });
+    return {
+      response,
+      abort: (reason) => {
+        if (aborted) return;
+        aborted = reason;
+        if (conn?.exchange) {
+          const exchange = conn.exchange;
+          conn.exchange = undefined;
+          conn.spent = true;
+          conn.socket.destroy();
+          exchange.reject(reason);
+        } else {
+          // Still waiting for a connection: drop out of the queue.
+          rejectEarly?.(reason);
+        }
+      },
+    };
+  }
+
+  private exchange(conn: Connection, request: RawRequest, resolve: (r: RawResponse) => void, reject: (e: Error) => void): void {
+    conn.exchange = {
+      parser: new ResponseParser(request.method),
+      resolve: (r) => {
+        conn.exchange = undefined;
+        if (r.headers.connection?.toLowerCase() === 'close') conn.spent = true;
+        this.release(conn);
+        resolve(r);
+      },
+      reject: (e) => {
+        conn.exchange = undefined;
+        conn.spent = true;
+        conn.socket.destroy();
+        reject(e);
+      },
+    };
+    let head = `${request.method} ${request.path} HTTP/1.1\r\nhost: ${this.hostHeader}\r\n`;
+    for (const name in request.headers) head += `${name}: ${request.headers[name]}\r\n`;
+    if (request.body) head += `content-length: ${request.body.length}\r\n`;
+    head += '\r\n';
+    // One write per request: headers and body in one buffer, so one syscall sends both.
+    const headBytes = Buffer.from(head, 'latin1');
+    conn.socket.write(request.body ? Buffer.concat([headBytes, request.body]) : headBytes);
+  }
+
+  private acquire(start: (conn: Connection) => void): void {
+    if (this.closed) throw new ConnectionFailure('client closed');
+    // LIFO: the most recently used connection is the least likely to have been closed by the server.
+    const conn = this.idle.pop();
+    if (conn) {
+      conn.socket.ref();
+      return start(conn);
+    }
+    if (this.open < this.options.maxSockets) return start(this.connect());
+    this.waiting.push({ start });
+  }
+
+  private release(conn: Connection): void {
+    if (conn.spent || this.closed) {
+      conn.socket.destroy();
+      return this.startWaiting();
+    }
+    const next = this.waiting.shift();
+    if (next) return next.start(conn);
+    conn.socket.unref();
+    this.idle.push(conn);
+  }
+
+  /** A connection went away: a waiting request may open a new one. */
+  private startWaiting(): void {
+    if (this.waiting.length > 0 && this.open < this.options.maxSockets && !this.closed) this.waiting.shift()!.start(this.connect());
+  }
+
+  private connect(): Connection {
+    const { hostname } = this.options.origin;
+    const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+    const socket = this.secure ? tls.connect({ ...this.options.tls, host, port: this.port, servername: net.isIP(host) ? undefined : host }) : net.connect({ host, port: this.port });
+    socket.setNoDelay(true);
+    const conn: Connection = { socket, spent: false };
+    this.open++;
+    socket.on('data', (data: Buffer) => {
+      const exchange = conn.exchange;
+      if (!exchange) {
+        // Bytes nobody asked for: the connection is out of step, never reuse it.
+        conn.spent = true;
+        socket.destroy();
+        return;
+      }
+      let done: RawResponse | undefined;
+      try {
+        done = exchange.parser.push(data);
+      } catch (err) {
+        return exchange.reject(err as Error);
+      }
+      if (done) exchange.resolve(done);
+    });
+    socket.on('end', () => {
+      const exchange = conn.exchange;
+      conn.spent = true;
+      if (!exchange) return;
+      const done = exchange.parser.end();
+      if (done) exchange.resolve(done);
+      else exchange.reject(new ConnectionFailure('socket hang up: the server closed the connection before answering', 'ECONNRESET'));
+    });
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      conn.spent = true;
+      conn.exchange?.reject(new ConnectionFailure(err.message, err.code));
+    });
+    socket.on('close', () => {
+      this.open--;
+      conn.spent = true;
+      const at = this.idle.indexOf(conn);
+      if (at >= 0) this.idle.splice(at, 1);
+      conn.exchange?.reject(new ConnectionFailure('socket hang up', 'ECONNRESET'));
+      this.startWaiting();
+    });
+    return conn;
+  }
+
+  /**
+   * Opens connections up to `count` before they are needed and resolves once each has connected or failed
+   * (failures are left to the requests, which report them). A run's first wave of requests then does not pay
+   * for 128 TCP (or TLS) handshakes while its answers are already coming back.
+   */
+  async warm(count: number): Promise<void> {
+    const opening: Promise<void>[] = [];
+    while (this.open < Math.min(count, this.options.maxSockets) && !this.closed) {
+      const conn = this.connect();
+      opening.push(
+        new Promise<void>((resolve) => {
+          conn.socket.once(this.secure ? 'secureConnect' : 'connect', () => {
+            if (!conn.exchange && !conn.spent) this.release(conn);
+            resolve();
+          });
+          conn.socket.once('close', () => resolve());
+        }),
+      );
+    }
+    await Promise.all(opening);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const conn of this.idle.splice(0)) conn.socket.destroy();
+  }
+}
