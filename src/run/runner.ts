@@ -1,5 +1,6 @@
 // Wires the stages of a run together — read lines, ask the model, score, write — and owns concurrency,
 // backpressure and cancellation. Nothing else in the project starts queues or timers for items.
+import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 import { setMaxListeners } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -157,6 +158,8 @@ export class EvaluationRun {
         });
       }
 
+      // The connection pool opens while the run folder is set up and resume state is read, not during the first wave.
+      const warming = http.warm(config.max_concurrent_requests);
       mkdirSync(paths.detailsDir, { recursive: true });
       const startedAt = io.now();
       const args = buildEvalArgs(config, fingerprint, io.version, previous ? new Date(previous.start_time) : startedAt);
@@ -232,6 +235,8 @@ export class EvaluationRun {
 
       const queue = new PQueue({ concurrency: config.max_concurrent_requests });
       const stopped = new Promise<void>((resolve) => this.stopController.signal.addEventListener('abort', () => resolve(), { once: true }));
+      // A server that never completes a handshake is the requests' problem (they time out and say so), not the warm-up's.
+      await Promise.race([warming, stopped, sleep(5000, undefined, { ref: false })]);
 
       // A bootcamp's own generation defaults, worked out once per bootcamp.
       const perBootcamp = new Map<AnyBootcamp, GenerationSettings>();
