@@ -2,6 +2,42 @@
 // matches as Python's re.findall for these patterns, in one pass. (A general linear-time engine is much
 // slower per character on brackets-only hostile input, and these patterns run on every output.)
 
+import { isPyWhitespace } from './py-regex.ts';
+
+/**
+ * re.findall(r'\[\s*\[\s*.*?\s*\]\s*\]', text, re.DOTALL): each span from "[", optional whitespace and "[" to
+ * the first "]" followed by optional whitespace and "]" (Arc's answer grids). Linear: a span's search starts
+ * where the previous one ended, and once no closing pair lies ahead, no later opener can have one.
+ */
+export function findAllSpacedDoubleBrackets(text: string): string[] {
+  const out: string[] = [];
+  const skipSpace = (i: number) => {
+    while (i < text.length && isPyWhitespace(text.charCodeAt(i))) i++;
+    return i;
+  };
+  let open = text.indexOf('[');
+  while (open !== -1) {
+    const second = skipSpace(open + 1);
+    if (text[second] !== '[') {
+      open = text.indexOf('[', open + 1);
+      continue;
+    }
+    let end = -1;
+    for (let close = text.indexOf(']', second + 1); close !== -1; ) {
+      const next = skipSpace(close + 1);
+      if (text[next] === ']') {
+        end = next + 1;
+        break;
+      }
+      close = text.indexOf(']', next);
+    }
+    if (end === -1) break;
+    out.push(text.slice(open, end));
+    open = text.indexOf('[', end);
+  }
+  return out;
+}
+
 /** re.findall(r'\[\[(.*?)\]\]', text): lazy, and `.` does not cross a newline unless `dotAll` (re.DOTALL). */
 export function findAllDoubleBracket(text: string, dotAll = false): string[] {
   const out: string[] = [];

@@ -197,6 +197,14 @@ export class PyRegex {
   }
 }
 
+/** True for a character Python's \s matches in a str pattern (str.isspace()). */
+export function isPyWhitespace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x20) || code === 0x85 || code === 0xa0 || code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000
+  );
+}
+
 /** re.sub(r'\s+', '', s): every run of Python whitespace removed (one native character class: linear). */
 const PY_SPACE_RUNS = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 export function removePyWhitespace(s: string): string {

@@ -2,7 +2,7 @@
 // strings made of the characters that matter, and on the shapes that could make a scanner quadratic.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findAllDoubleBracket, findAllDoubleBracketNoClose } from '../../../bootcamps/shared/double-brackets.ts';
+import { findAllDoubleBracket, findAllDoubleBracketNoClose, findAllSpacedDoubleBrackets } from '../../../bootcamps/shared/double-brackets.ts';
 import { PyRegex } from '../../../bootcamps/shared/py-regex.ts';
 
 function randomStrings(count: number, seed: number): string[] {
@@ -21,6 +21,17 @@ test('findAllDoubleBracket equals re.findall(r"\\[\\[(.*?)\\]\\]") with and with
   }
 });
 
+test('findAllSpacedDoubleBrackets equals re.findall(r"\\[\\s*\\[\\s*.*?\\s*\\]\\s*\\]", DOTALL) on 5,000 random strings', () => {
+  const re = new PyRegex(String.raw`\[\s*\[\s*.*?\s*\]\s*\]`, { dotAll: true });
+  let x = 3;
+  const next = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x);
+  const alphabet = ['[', ']', ' ', '\n', '\u3000', 'a', '1,', '[[', ']]', '] ]'];
+  for (let n = 0; n < 5000; n++) {
+    const s = Array.from({ length: next() % 24 }, () => alphabet[next() % alphabet.length]).join('');
+    assert.deepEqual(findAllSpacedDoubleBrackets(s), re.findall(s), JSON.stringify(s));
+  }
+});
+
 test('findAllDoubleBracketNoClose equals re.findall(r"\\[\\[([^]]+)\\]\\]") on 5,000 random strings', () => {
   const re = new PyRegex(String.raw`\[\[([^]]+)\]\]`);
   for (const s of randomStrings(5000, 11)) assert.deepEqual(findAllDoubleBracketNoClose(s), re.findall(s), JSON.stringify(s));
@@ -33,6 +44,7 @@ test('the scanners do not go quadratic (minutes) on a megabyte of openers, of op
     findAllDoubleBracket(s);
     findAllDoubleBracket(s, true);
     findAllDoubleBracketNoClose(s);
+    findAllSpacedDoubleBrackets(s);
     assert.ok(performance.now() - started < 1_000, `${JSON.stringify(s.slice(0, 6))}…: ${(performance.now() - started).toFixed(0)} ms`);
   }
 });
