@@ -1,4 +1,5 @@
-// Registry of this family's bootcamps (filled in by the family's issue).
+// Registry of this family's bootcamps.
 import type { AnyBootcamp } from '../types.ts';
+import { arc } from './arc.ts';
 
-export const arcBootcamps: AnyBootcamp[] = [];
+export const arcBootcamps: AnyBootcamp[] = [arc];
