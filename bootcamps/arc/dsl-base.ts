@@ -156,7 +156,12 @@ export const BASE_DSL: Record<string, Value> = {
   mfilter: (container: Value, fn: PyFunction) => merge(sfilter(container, fn)),
   merge,
   apply: (fn: PyFunction, container: Value) => sameKind(container, iterate(container).map((e) => fn(e))),
-  mapply: (fn: PyFunction, container: Value) => merge(sameKind(container, iterate(container).map((e) => fn(e)))),
+  mapply: (fn: PyFunction, container: Value) => {
+    // merge(apply(fn, container)). For a frozenset the intermediate set of results only drops repeats, which
+    // add nothing to the union, so it is skipped (it cost a key for every result set).
+    if (container instanceof FSet) return new FSet(iterate(container).flatMap((e) => iterate(fn(e))));
+    return merge(sameKind(container, iterate(container).map((e) => fn(e))));
+  },
   rapply: (functions: Value, value: Value) => sameKind(functions, iterate(functions).map((f) => (f as PyFunction)(value))),
   papply: (fn: PyFunction, a: Value, b: Value) => {
     const x = iterate(a);

@@ -23,7 +23,12 @@ function toindices(patch: Value): FSet {
   return patch instanceof FSet ? patch : new FSet(items);
 }
 
-const locs = (patch: Value) => toindices(patch).items as Loc[];
+/** The locations of a patch's members, without building a set (repeats do not matter to min, max or fill). */
+function locs(patch: Value): Loc[] {
+  const items = iterate(patch);
+  if (items.length === 0) return [];
+  return Array.isArray((items[0] as Value[])[1]) ? items.map((c) => (c as Cell)[1]) : (items as Loc[]);
+}
 const rowsOf = (patch: Value) => locs(patch).map((l) => l[0]);
 const colsOf = (patch: Value) => locs(patch).map((l) => l[1]);
 

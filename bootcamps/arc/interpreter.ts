@@ -11,6 +11,12 @@ export type ProgramStep = readonly string[] | string;
 export type Program = readonly ProgramStep[];
 
 export function runProgram(program: Program, input: number[][]): Value {
+  const steps = runSteps(program, input);
+  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
+}
+
+/** Runs the program one step per iteration; the generator's return value is the result. */
+export function* runSteps(program: Program, input: number[][]): Generator<void, Value> {
   const vars = new Map<string, Value>([['I', input]]);
   const lookup = (name: string): Value => {
     const v = vars.get(name);
@@ -28,6 +34,7 @@ export function runProgram(program: Program, input: number[][]): Value {
     const fn = lookup(fnName);
     if (typeof fn !== 'function') throw new Error(`${fnName} is not callable`);
     vars.set(target, (fn as PyFunction)(...argNames.map(lookup)));
+    yield;
   }
   throw new Error('program has no result');
 }

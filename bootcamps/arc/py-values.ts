@@ -10,6 +10,15 @@ let nextFunctionId = 0;
 /** A string equal for exactly the values Python calls equal (and hashes alike). */
 export function keyOf(v: Value): string {
   if (typeof v === 'number') return String(v);
+  // Fast paths for the two shapes that fill most sets, locations (i, j) and cells (v, (i, j)); same strings as
+  // the general case below.
+  if (Array.isArray(v) && v.length === 2) {
+    const [a, b] = v;
+    if (typeof a === 'number') {
+      if (typeof b === 'number') return `(${a},${b})`;
+      if (Array.isArray(b) && b.length === 2 && typeof b[0] === 'number' && typeof b[1] === 'number') return `(${a},(${b[0]},${b[1]}))`;
+    }
+  }
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (v === null) return 'N';
   if (Array.isArray(v)) {
@@ -73,15 +82,42 @@ export function cpythonIntSetOrder(ints: readonly number[]): number[] {
   return table.filter((x): x is number => x !== undefined);
 }
 
+const SMALL = 1 << 15;
+const isSmallInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x > -SMALL && x < SMALL;
+
+/**
+ * A set's own key for a member: a number for locations (i, j) and cells (colour, (i, j)) with small ints — most
+ * members, and far cheaper to hash than a string — else keyOf's string. One value always gets the same key.
+ */
+function memberKey(v: Value): number | string {
+  if (Array.isArray(v) && v.length === 2) {
+    // Booleans count as the ints they equal in Python: (True, 2) is the member (1, 2).
+    const a = asInt(v[0]);
+    if (isSmallInt(a)) {
+      const b = v[1];
+      const bn = asInt(b);
+      if (isSmallInt(bn)) return (a + SMALL) * 2 * SMALL + (bn + SMALL);
+      if (Array.isArray(b) && b.length === 2 && a >= 0 && a < 1024) {
+        const i = asInt(b[0]);
+        const j = asInt(b[1]);
+        if (isSmallInt(i) && isSmallInt(j)) return -(1 + a * 4 * SMALL * SMALL + (i + SMALL) * 2 * SMALL + (j + SMALL));
+      }
+    }
+  }
+  return keyOf(v);
+}
+
+const asInt = (x: Value): Value => (typeof x === 'boolean' ? Number(x) : x);
+
 /** An immutable frozenset. Iterates ints in CPython's order, anything else in insertion order. */
 export class FSet {
-  private readonly index = new Map<string, Value>();
+  private readonly index = new Map<number | string, Value>();
   private ordered: Value[] | undefined;
   private cachedKey: string | undefined;
 
   constructor(items: Iterable<Value> = []) {
     for (const item of items) {
-      const k = keyOf(item);
+      const k = memberKey(item);
       if (!this.index.has(k)) this.index.set(k, item);
     }
   }
@@ -91,7 +127,7 @@ export class FSet {
   }
 
   has(v: Value): boolean {
-    return this.index.has(keyOf(v));
+    return this.index.has(memberKey(v));
   }
 
   /** Members in iteration order. */
@@ -99,7 +135,7 @@ export class FSet {
     if (!this.ordered) {
       const inserted = [...this.index.values()];
       const allInts = inserted.length > 1 && inserted.every((v) => (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'boolean');
-      this.ordered = allInts ? cpythonIntSetOrder(inserted.map(Number)).map((n) => this.index.get(String(n))!) : inserted;
+      this.ordered = allInts ? cpythonIntSetOrder(inserted.map(Number)).map((n) => this.index.get(memberKey(n))!) : inserted;
     }
     return this.ordered;
   }
@@ -110,7 +146,7 @@ export class FSet {
 
   /** Order-free key: equal sets have equal keys. */
   get key(): string {
-    if (this.cachedKey === undefined) this.cachedKey = '{' + [...this.index.keys()].sort().join(';') + '}';
+    if (this.cachedKey === undefined) this.cachedKey = '{' + [...this.index.keys()].map((k) => (typeof k === 'number' ? `#${k}` : k)).sort().join(';') + '}';
     return this.cachedKey;
   }
 }

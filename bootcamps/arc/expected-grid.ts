@@ -1,0 +1,66 @@
+// The grid an Arc line expects: re-arc's verifier program for its task key run on its test input. Worked out
+// once per line and started as soon as the line is read, so it is usually ready when the model has answered.
+// A program can take 100 ms, and a run reads its first 64 Arc lines at once: the programs run one at a time,
+// a slice of a few milliseconds per turn of the event loop, so the run's requests and answers keep flowing.
+// (A worker thread was tried: it cost ~40 MB of memory and, on 2 cores shared with a model server, throughput.)
+import { pyJsonLoads } from '../shared/py-json.ts';
+import type { PyValue } from '../shared/py-literal.ts';
+import { runSteps, type Program } from './interpreter.ts';
+import type { Value } from './py-values.ts';
+import programsJson from './programs.json' with { type: 'json' };
+
+const programs = programsJson as unknown as Record<string, Program>;
+const SLICE_MS = 4;
+
+export type ExpectedGrid = { grid: PyValue } | { error: string };
+
+interface Job {
+  steps: Generator<void, Value>;
+  resolve: (result: ExpectedGrid) => void;
+}
+
+const queue: Job[] = [];
+let running = false;
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Runs queued programs for one slice, then gives the event loop a turn if any work is left. */
+function runSlice(): void {
+  const sliceEnd = performance.now() + SLICE_MS;
+  while (queue.length > 0 && performance.now() < sliceEnd) {
+    const job = queue[0];
+    try {
+      const next = job.steps.next();
+      if (!next.done) continue;
+      queue.shift();
+      job.resolve({ grid: next.value as PyValue });
+    } catch (err) {
+      queue.shift();
+      job.resolve({ error: message(err) });
+    }
+  }
+  running = queue.length > 0;
+  if (running) setImmediate(runSlice);
+}
+
+/** Starts working out a line's expected grid; never rejects. A failure is kept as its message (→ score 0). */
+export function expectedGrid(inputGrid: unknown, taskKey: string): Promise<ExpectedGrid> {
+  let grid: unknown;
+  try {
+    grid = typeof inputGrid === 'string' ? pyJsonLoads(inputGrid) : inputGrid;
+  } catch (err) {
+    return Promise.resolve({ error: message(err) });
+  }
+  const program = Object.hasOwn(programs, taskKey) ? programs[taskKey] : undefined;
+  if (!program) return Promise.resolve({ error: `KeyError: no re-arc verifier for task key ${JSON.stringify(taskKey)}` });
+  if (!Array.isArray(grid) || !grid.every((row) => Array.isArray(row) && row.every((v) => typeof v === 'number'))) {
+    return Promise.resolve({ error: 'input_grid is not a grid of integers' });
+  }
+  return new Promise((resolve) => {
+    queue.push({ steps: runSteps(program, grid as number[][]), resolve });
+    if (!running) {
+      running = true;
+      setImmediate(runSlice);
+    }
+  });
+}
