@@ -159,7 +159,14 @@ export const BASE_DSL: Record<string, Value> = {
   mapply: (fn: PyFunction, container: Value) => {
     // merge(apply(fn, container)). For a frozenset the intermediate set of results only drops repeats, which
     // add nothing to the union, so it is skipped (it cost a key for every result set).
-    if (container instanceof FSet) return new FSet(iterate(container).flatMap((e) => iterate(fn(e))));
+    if (container instanceof FSet) {
+      const items = iterate(container);
+      return new FSet(
+        (function* () {
+          for (const e of items) yield* iterate(fn(e));
+        })(),
+      );
+    }
     return merge(sameKind(container, iterate(container).map((e) => fn(e))));
   },
   rapply: (functions: Value, value: Value) => sameKind(functions, iterate(functions).map((f) => (f as PyFunction)(value))),
