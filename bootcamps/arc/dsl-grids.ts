@@ -1,86 +1,8 @@
-// The re-arc DSL's grid and patch primitives, written from their documented Python semantics. A grid is a tuple
-// of rows; a patch is a frozenset of (i, j) indices or of (value, (i, j)) cells (an object); "piece" functions
-// take either a grid or a patch and tell them apart as the Python does (tuple or not).
+// The re-arc DSL's grid primitives and the table of every grid and patch primitive, written from their
+// documented Python semantics. A grid is a tuple of rows; "piece" functions take a grid or a patch (see
+// patches.ts) and tell them apart as the Python does (tuple or not).
 import { FSet, floorDiv, iterate, pyEqual, pyLen, pyMaxBy, pySlice, type Value } from './py-values.ts';
-
-type Grid = number[][];
-type Loc = [number, number];
-type Cell = [number, Loc];
-
-const isGrid = (x: Value): x is Value[] => Array.isArray(x);
-const asGrid = (x: Value): Grid => x as unknown as Grid;
-
-/** True when the patch holds cells (value, (i, j)) rather than bare indices: Python looks at the first member. */
-function isObject(patch: Value): boolean {
-  const items = iterate(patch);
-  return items.length > 0 && Array.isArray((items[0] as Value[])[1]);
-}
-
-function toindices(patch: Value): FSet {
-  const items = iterate(patch);
-  if (items.length === 0) return new FSet();
-  if (isObject(patch)) return new FSet(items.map((c) => (c as Cell)[1]));
-  return patch instanceof FSet ? patch : new FSet(items);
-}
-
-/** The locations of a patch's members, without building a set (repeats do not matter to min, max or fill). */
-function locs(patch: Value): Loc[] {
-  const items = iterate(patch);
-  if (items.length === 0) return [];
-  return Array.isArray((items[0] as Value[])[1]) ? items.map((c) => (c as Cell)[1]) : (items as Loc[]);
-}
-const rowsOf = (patch: Value) => locs(patch).map((l) => l[0]);
-const colsOf = (patch: Value) => locs(patch).map((l) => l[1]);
-
-function minOf(xs: number[]): number {
-  if (xs.length === 0) throw new Error('min() arg is an empty sequence');
-  return Math.min(...xs);
-}
-function maxOf(xs: number[]): number {
-  if (xs.length === 0) throw new Error('max() arg is an empty sequence');
-  return Math.max(...xs);
-}
-
-const uppermost = (patch: Value) => minOf(rowsOf(patch));
-const lowermost = (patch: Value) => maxOf(rowsOf(patch));
-const leftmost = (patch: Value) => minOf(colsOf(patch));
-const rightmost = (patch: Value) => maxOf(colsOf(patch));
-
-/** The corner functions zip the indices: an empty patch gives an empty tuple. */
-function corner(patch: Value, pickRow: 'min' | 'max', pickCol: 'min' | 'max'): Value {
-  const l = locs(patch);
-  if (l.length === 0) return [];
-  const r = l.map((x) => x[0]);
-  const c = l.map((x) => x[1]);
-  return [pickRow === 'min' ? minOf(r) : maxOf(r), pickCol === 'min' ? minOf(c) : maxOf(c)];
-}
-const ulcorner = (patch: Value) => corner(patch, 'min', 'min') as Loc;
-const urcorner = (patch: Value) => corner(patch, 'min', 'max') as Loc;
-const llcorner = (patch: Value) => corner(patch, 'max', 'min') as Loc;
-const lrcorner = (patch: Value) => corner(patch, 'max', 'max') as Loc;
-
-function height(piece: Value): number {
-  if (pyLen(piece) === 0) return 0;
-  if (isGrid(piece)) return piece.length;
-  return lowermost(piece) - uppermost(piece) + 1;
-}
-function width(piece: Value): number {
-  if (pyLen(piece) === 0) return 0;
-  if (isGrid(piece)) return pyLen(piece[0]);
-  return rightmost(piece) - leftmost(piece) + 1;
-}
-
-function shift(patch: Value, directions: Value): Value {
-  if (pyLen(patch) === 0) return patch;
-  const [di, dj] = directions as Loc;
-  if (isObject(patch)) return new FSet(iterate(patch).map((c) => [(c as Cell)[0], [(c as Cell)[1][0] + di, (c as Cell)[1][1] + dj]]));
-  return new FSet(iterate(patch).map((l) => [(l as Loc)[0] + di, (l as Loc)[1] + dj]));
-}
-
-function normalize(patch: Value): Value {
-  if (pyLen(patch) === 0) return patch;
-  return shift(patch, [-uppermost(patch), -leftmost(patch)]);
-}
+import { type Grid, type Loc, type Cell, isGrid, asGrid, isObject, toindices, locs, uppermost, lowermost, leftmost, rightmost, ulcorner, urcorner, llcorner, lrcorner, height, width, shift, normalize, outline, backdrop, center, connect, dneighbors, ineighbors, hasPeriod, manhattan, matching } from './patches.ts';
 
 /** mostcolor/leastcolor: max/min of set(values) by count; ties follow the set's iteration order. */
 function colorValues(element: Value): number[] {
@@ -153,47 +75,6 @@ const rot270 = (grid: Value): Grid => transpose([...asGrid(grid)].reverse()).map
 const tophalf = (grid: Value): Grid => pySlice(asGrid(grid), 0, floorDiv(asGrid(grid).length, 2));
 const bottomhalf = (grid: Value): Grid => pySlice(asGrid(grid), floorDiv(asGrid(grid).length, 2) + (asGrid(grid).length % 2));
 
-function rectangleOutline(si: number, sj: number, ei: number, ej: number): FSet {
-  const out: Loc[] = [];
-  for (let i = si; i <= ei; i++) out.push([i, sj], [i, ej]);
-  for (let j = sj; j <= ej; j++) out.push([si, j], [ei, j]);
-  return new FSet(out);
-}
-function outline(ai: number, aj: number, bi: number, bj: number): FSet {
-  return rectangleOutline(Math.min(ai, bi), Math.min(aj, bj), Math.max(ai, bi), Math.max(aj, bj));
-}
-
-function backdrop(patch: Value): FSet {
-  if (pyLen(patch) === 0) return new FSet();
-  const [si, sj] = ulcorner(toindices(patch));
-  const [ei, ej] = lrcorner(patch);
-  const out: Loc[] = [];
-  for (let i = si; i <= ei; i++) for (let j = sj; j <= ej; j++) out.push([i, j]);
-  return new FSet(out);
-}
-
-function center(patch: Value): Loc {
-  return [uppermost(patch) + floorDiv(height(patch), 2), leftmost(patch) + floorDiv(width(patch), 2)];
-}
-
-function connect(a: Value, b: Value): FSet {
-  const [ai, aj] = a as Loc;
-  const [bi, bj] = b as Loc;
-  const si = Math.min(ai, bi);
-  const ei = Math.max(ai, bi) + 1;
-  const sj = Math.min(aj, bj);
-  const ej = Math.max(aj, bj) + 1;
-  const out: Loc[] = [];
-  if (ai === bi) for (let j = sj; j < ej; j++) out.push([ai, j]);
-  else if (aj === bj) for (let i = si; i < ei; i++) out.push([i, aj]);
-  else if (bi - ai === bj - aj) for (let k = 0; si + k < ei && sj + k < ej; k++) out.push([si + k, sj + k]);
-  else if (bi - ai === aj - bj) for (let k = 0; si + k < ei && ej - 1 - k > sj - 1; k++) out.push([si + k, ej - 1 - k]);
-  return new FSet(out);
-}
-
-const dneighbors = ([i, j]: Loc) => new FSet([[i - 1, j], [i + 1, j], [i, j - 1], [i, j + 1]]);
-const ineighbors = ([i, j]: Loc) => new FSet([[i - 1, j - 1], [i - 1, j + 1], [i + 1, j - 1], [i + 1, j + 1]]);
-
 /** objects(): connected components (4- or 8-connected), of one colour or of any non-background colours. */
 function objects(grid: Value, univalued: Value, diagonal: Value, withoutBg: Value): FSet {
   const g = asGrid(grid);
@@ -235,24 +116,6 @@ function objects(grid: Value, univalued: Value, diagonal: Value, withoutBg: Valu
 function partitionBy(grid: Value, colors: readonly Value[]): FSet {
   const g = asGrid(grid);
   return new FSet(colors.map((value) => new FSet(g.flatMap((r, i) => r.flatMap((v, j) => (v === value ? [[v, [i, j]] as Value] : []))))));
-}
-
-function hasPeriod(normalized: Value, offset: Loc, keep: (c: Cell) => boolean): boolean {
-  const shifted = iterate(shift(normalized, offset)) as Cell[];
-  const set = normalized as FSet;
-  return shifted.filter(keep).every((c) => set.has(c));
-}
-
-function manhattan(a: Value, b: Value): number {
-  let best = Infinity;
-  for (const [ai, aj] of locs(a)) for (const [bi, bj] of locs(b)) best = Math.min(best, Math.abs(ai - bi) + Math.abs(aj - bj));
-  if (best === Infinity) throw new Error('min() arg is an empty sequence');
-  return best;
-}
-
-function matching(a: Value, b: Value, axis: 0 | 1): boolean {
-  const xs = new Set(locs(a).map((l) => l[axis]));
-  return locs(b).some((l) => xs.has(l[axis]));
 }
 
 function upscaleGrid(grid: Grid, factor: number, vertically: boolean): Grid {
