@@ -6,16 +6,16 @@ import { findAllSpacedDoubleBrackets } from '../shared/double-brackets.ts';
 import { pyJsonLoads } from '../shared/py-json.ts';
 import { pyEquals, toJson, type PyValue } from '../shared/py-literal.ts';
 import type { Bootcamp, Extracted } from '../types.ts';
-import { expectedGrid } from './expected-grid.ts';
+import { lazyExpectedGrid } from './expected-grid.ts';
 
-/** The expected grid is started when the line is read (it depends on the line only), not once per output. */
+/** The expected grid belongs to the line (it depends on the line only): worked out once, not once per output. */
 const groundTruth = z
   .looseObject({
     input_grid: z.union([z.string(), z.array(z.unknown())]),
     task_key: z.string(),
     std_ans: z.unknown().optional(),
   })
-  .transform((gt) => ({ ...gt, expected: expectedGrid(gt.input_grid, gt.task_key) }));
+  .transform((gt) => ({ ...gt, expected: lazyExpectedGrid(gt.input_grid, gt.task_key) }));
 
 type ArcGroundTruth = z.output<typeof groundTruth>;
 

@@ -1,5 +1,6 @@
 // The grid an Arc line expects: re-arc's verifier program for its task key run on its test input. Worked out
-// once per line and started as soon as the line is read, so it is usually ready when the model has answered.
+// once per line, the first time an answer needs it (a --strict survey or a dry run reads lines without
+// scoring them, and must not queue a program per line).
 // A program can take 100 ms, and a run reads its first 64 Arc lines at once: the programs run one at a time,
 // a slice of a few milliseconds per turn of the event loop, so the run's requests and answers keep flowing.
 // (A worker thread was tried: it cost ~40 MB of memory and, on 2 cores shared with a model server, throughput.)
@@ -23,6 +24,13 @@ const queue: Job[] = [];
 let running = false;
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+let programsStarted = 0;
+
+/** How many programs have been queued since start (for tests and diagnostics). */
+export function programRuns(): number {
+  return programsStarted;
+}
 
 /** Runs queued programs for one slice, then gives the event loop a turn if any work is left. */
 function runSlice(): void {
@@ -56,6 +64,7 @@ export function expectedGrid(inputGrid: unknown, taskKey: string): Promise<Expec
   if (!Array.isArray(grid) || !grid.every((row) => Array.isArray(row) && row.every((v) => typeof v === 'number'))) {
     return Promise.resolve({ error: 'input_grid is not a grid of integers' });
   }
+  programsStarted++;
   return new Promise((resolve) => {
     queue.push({ steps: runSteps(program, grid as number[][]), resolve });
     if (!running) {
@@ -63,4 +72,15 @@ export function expectedGrid(inputGrid: unknown, taskKey: string): Promise<Expec
       setImmediate(runSlice);
     }
   });
+}
+
+/** A line's expected grid, worked out on first use and then kept: a thenable that starts the work when awaited. */
+export function lazyExpectedGrid(inputGrid: unknown, taskKey: string): PromiseLike<ExpectedGrid> {
+  let started: Promise<ExpectedGrid> | undefined;
+  return {
+    then(onFulfilled, onRejected) {
+      started ??= expectedGrid(inputGrid, taskKey);
+      return started.then(onFulfilled, onRejected);
+    },
+  };
 }

@@ -13,6 +13,7 @@ import { runProgram, type Program } from '../../bootcamps/arc/interpreter.ts';
 import { cpythonIntSetOrder, keyOf, type Value } from '../../bootcamps/arc/py-values.ts';
 import programsJson from '../../bootcamps/arc/programs.json' with { type: 'json' };
 import { arcVariants } from '../support/arc-variants.ts';
+import { programRuns } from '../../bootcamps/arc/expected-grid.ts';
 import { loadRecordedScores } from '../support/parity.ts';
 import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
 
@@ -104,4 +105,16 @@ test('sets of ints iterate in CPython order (ties in mostcolor and argmax follow
     [[100, 4, 36, 68], [100, 4, 36, 68]],
   ];
   for (const [inserted, cpython] of cases) assert.deepEqual(cpythonIntSetOrder(inserted), cpython, `set(${JSON.stringify(inserted)})`);
+});
+
+test('Arc: reading a line queues no program; the first answer that needs the grid starts it, and later ones reuse it', async () => {
+  const bootcamp = getBootcamp('Arc')!;
+  const raw = { input_grid: [[1, 2], [3, 8]], task_key: '0d3d703e' };
+  const before = programRuns();
+  const parsed = Array.from({ length: 50 }, () => deepFreeze(bootcamp.groundTruth.parse(raw)));
+  assert.equal(programRuns(), before, 'a --strict survey or a dry run parses lines without scoring them');
+  assert.equal((await scoreOutput(bootcamp, '[[5, 6], [4, 9]]', parsed[0])).score, 1);
+  assert.equal(programRuns(), before + 1);
+  assert.equal((await scoreOutput(bootcamp, '[[5, 6], [4, 8]]', parsed[0])).score, 0);
+  assert.equal(programRuns(), before + 1, 'the grid was kept');
 });
