@@ -68,6 +68,12 @@ export interface Bootcamp<GT = unknown> {
    * runner uses it instead of extract + verify.
    */
   score?(output: string, groundTruth: GT, context?: VerifyContext): Promise<{ score: number; extracted_output: unknown; verify_error?: string }>;
+  /**
+   * Starts per-line work verify will need (Arc runs a program to get its expected grid), called by the runner
+   * when a line is queued for asking, so the work overlaps the model's answer. Never called for lines only
+   * read (a --strict survey, a dry run, lines already answered on resume). Must not throw.
+   */
+  prepare?(groundTruth: GT): void;
   /** Generation settings this bootcamp prefers (lowest precedence above built-in defaults). */
   readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
 }

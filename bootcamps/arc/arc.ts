@@ -52,6 +52,9 @@ export const arc: Bootcamp<ArcGroundTruth> = {
       return null;
     }
   },
+  prepare(gt: ArcGroundTruth): void {
+    void gt.expected.then(() => undefined);
+  },
   async verify(output: string, gt: ArcGroundTruth): Promise<number> {
     const solution = extractGrid(output);
     const { std_ans: stdAns } = gt;

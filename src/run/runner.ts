@@ -294,6 +294,7 @@ export class EvaluationRun {
               for (let r = 0; r < repeats; r++) progress.itemDone(fileIndex, true);
               continue;
             }
+            let prepared = false;
             for (let repeat = 0; repeat < repeats; repeat++) {
               if (doneKeys[fileIndex].has(rowKey(index, repeat))) {
                 progress.itemDone(fileIndex, false);
@@ -305,6 +306,9 @@ export class EvaluationRun {
                 else await Promise.race([scoring.pendingBelow(config.max_concurrent_requests - queue.size), stopped]);
               }
               if (this.stopping) break;
+              // Per-line work the verifier will need (Arc's expected grid) starts now, while the model answers.
+              if (!prepared) result.item.bootcamp.prepare?.(result.item.parsedGroundTruth);
+              prepared = true;
               void queue.add(() => processItem(fileIndex, file, result.item, repeat));
             }
           }
