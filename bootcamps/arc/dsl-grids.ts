@@ -1,7 +1,7 @@
 // The re-arc DSL's grid primitives and the table of every grid and patch primitive, written from their
 // documented Python semantics. A grid is a tuple of rows; "piece" functions take a grid or a patch (see
 // patches.ts) and tell them apart as the Python does (tuple or not).
-import { FSet, floorDiv, iterate, pyEqual, pyLen, pyMaxBy, pySlice, type Value } from './py-values.ts';
+import { FSet, floorDiv, iterate, pyEqual, pyLen, pyMaxBy, pySlice, mapDistinct, type Value } from './py-values.ts';
 import { type Grid, type Loc, type Cell, isGrid, asGrid, isObject, toindices, locs, uppermost, lowermost, leftmost, rightmost, ulcorner, urcorner, llcorner, lrcorner, height, width, shift, normalize, outline, backdrop, center, connect, dneighbors, ineighbors, hasPeriod, manhattan, matching } from './patches.ts';
 
 /** mostcolor/leastcolor: max/min of set(values) by count; ties follow the set's iteration order. */
@@ -47,20 +47,20 @@ function crop(grid: Value, start: Value, dims: Value): Grid {
 function dmirror(piece: Value): Value {
   if (isGrid(piece)) return transpose(asGrid(piece));
   const [a, b] = ulcorner(piece);
-  if (isObject(piece)) return new FSet(iterate(piece).map((c) => [(c as Cell)[0], [(c as Cell)[1][1] - b + a, (c as Cell)[1][0] - a + b]]));
-  return new FSet(iterate(piece).map((l) => [(l as Loc)[1] - b + a, (l as Loc)[0] - a + b]));
+  if (isObject(piece)) return mapDistinct(piece, iterate(piece).map((c) => [(c as Cell)[0], [(c as Cell)[1][1] - b + a, (c as Cell)[1][0] - a + b]]));
+  return mapDistinct(piece, iterate(piece).map((l) => [(l as Loc)[1] - b + a, (l as Loc)[0] - a + b]));
 }
 function vmirror(piece: Value): Value {
   if (isGrid(piece)) return asGrid(piece).map((row) => [...row].reverse());
   const d = ulcorner(piece)[1] + lrcorner(piece)[1];
-  if (isObject(piece)) return new FSet(iterate(piece).map((c) => [(c as Cell)[0], [(c as Cell)[1][0], d - (c as Cell)[1][1]]]));
-  return new FSet(iterate(piece).map((l) => [(l as Loc)[0], d - (l as Loc)[1]]));
+  if (isObject(piece)) return mapDistinct(piece, iterate(piece).map((c) => [(c as Cell)[0], [(c as Cell)[1][0], d - (c as Cell)[1][1]]]));
+  return mapDistinct(piece, iterate(piece).map((l) => [(l as Loc)[0], d - (l as Loc)[1]]));
 }
 function hmirror(piece: Value): Value {
   if (isGrid(piece)) return [...asGrid(piece)].reverse();
   const d = ulcorner(piece)[0] + lrcorner(piece)[0];
-  if (isObject(piece)) return new FSet(iterate(piece).map((c) => [(c as Cell)[0], [d - (c as Cell)[1][0], (c as Cell)[1][1]]]));
-  return new FSet(iterate(piece).map((l) => [d - (l as Loc)[0], (l as Loc)[1]]));
+  if (isObject(piece)) return mapDistinct(piece, iterate(piece).map((c) => [(c as Cell)[0], [d - (c as Cell)[1][0], (c as Cell)[1][1]]]));
+  return mapDistinct(piece, iterate(piece).map((l) => [d - (l as Loc)[0], (l as Loc)[1]]));
 }
 
 /** zip(*rows): as long as the shortest row. */
@@ -107,7 +107,7 @@ function objects(grid: Value, univalued: Value, diagonal: Value, withoutBg: Valu
         }
       }
       cells.sort((x, y) => x[1][0] - y[1][0] || x[1][1] - y[1][1]);
-      objs.push(new FSet(cells));
+      objs.push(FSet.ofDistinct(cells));
     }
   }
   return new FSet(objs);
@@ -159,15 +159,16 @@ export const GRID_DSL: Record<string, Value> = {
     const g = asGrid(grid);
     const out: Loc[] = [];
     for (let i = 0; i < g.length; i++) for (let j = 0; j < g[0].length; j++) out.push([i, j]);
-    return new FSet(out);
+    return FSet.ofDistinct(out);
   },
-  asobject: (grid: Value) => new FSet(asGrid(grid).flatMap((r, i) => r.map((v, j) => [v, [i, j]] as Value))),
-  ofcolor: (grid: Value, value: Value) => new FSet(asGrid(grid).flatMap((r, i) => r.flatMap((v, j) => (v === value ? [[i, j] as Value] : [])))),
+  asobject: (grid: Value) => FSet.ofDistinct(asGrid(grid).flatMap((r, i) => r.map((v, j) => [v, [i, j]] as Value))),
+  ofcolor: (grid: Value, value: Value) => FSet.ofDistinct(asGrid(grid).flatMap((r, i) => r.flatMap((v, j) => (v === value ? [[i, j] as Value] : [])))),
   toobject: (patch: Value, grid: Value) => {
     const g = asGrid(grid);
-    return new FSet(locs(patch).filter(([i, j]) => i >= 0 && i < g.length && j >= 0 && j < g[0].length).map(([i, j]) => [g[i][j], [i, j]]));
+    return FSet.ofDistinct((toindices(patch).items as Loc[]).filter(([i, j]) => i >= 0 && i < g.length && j >= 0 && j < g[0].length).map(([i, j]) => [g[i][j], [i, j]]));
   },
-  recolor: (value: Value, patch: Value) => new FSet(locs(patch).map((l) => [value, l])),
+  // toindices is a set, so its members and the cells made from them are distinct.
+  recolor: (value: Value, patch: Value) => FSet.ofDistinct(toindices(patch).items.map((l) => [value, l])),
   objects,
   partition: (grid: Value) => partitionBy(grid, palette(grid).items),
   fgpartition: (grid: Value) => {

@@ -1,6 +1,6 @@
 // Where a patch lies: the re-arc DSL's geometry of index sets and objects (a patch is a frozenset of (i, j)
 // indices or of (value, (i, j)) cells), shared by its primitives. Written from the documented Python semantics.
-import { FSet, floorDiv, iterate, pyLen, type Value } from './py-values.ts';
+import { FSet, floorDiv, iterate, pyLen, mapDistinct, type Value } from './py-values.ts';
 
 export type Grid = number[][];
 export type Loc = [number, number];
@@ -72,8 +72,8 @@ export function width(piece: Value): number {
 export function shift(patch: Value, directions: Value): Value {
   if (pyLen(patch) === 0) return patch;
   const [di, dj] = directions as Loc;
-  if (isObject(patch)) return new FSet(iterate(patch).map((c) => [(c as Cell)[0], [(c as Cell)[1][0] + di, (c as Cell)[1][1] + dj]]));
-  return new FSet(iterate(patch).map((l) => [(l as Loc)[0] + di, (l as Loc)[1] + dj]));
+  if (isObject(patch)) return mapDistinct(patch, iterate(patch).map((c) => [(c as Cell)[0], [(c as Cell)[1][0] + di, (c as Cell)[1][1] + dj]]));
+  return mapDistinct(patch, iterate(patch).map((l) => [(l as Loc)[0] + di, (l as Loc)[1] + dj]));
 }
 
 export function normalize(patch: Value): Value {

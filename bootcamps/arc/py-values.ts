@@ -109,33 +109,59 @@ function memberKey(v: Value): number | string {
 
 const asInt = (x: Value): Value => (typeof x === 'boolean' ? Number(x) : x);
 
-/** An immutable frozenset. Iterates ints in CPython's order, anything else in insertion order. */
+/**
+ * An immutable frozenset. Iterates ints in CPython's order, anything else in insertion order. The key → member
+ * index is built only when a membership test or the set's own key needs it: most sets the programs make (a
+ * shifted object, say) are only iterated.
+ */
 export class FSet {
-  private readonly index = new Map<number | string, Value>();
+  private readonly members: Value[];
+  private index: Map<number | string, Value> | undefined;
   private ordered: Value[] | undefined;
   private cachedKey: string | undefined;
 
   constructor(items: Iterable<Value> = []) {
+    const index = new Map<number | string, Value>();
     for (const item of items) {
       const k = memberKey(item);
-      if (!this.index.has(k)) this.index.set(k, item);
+      if (!index.has(k)) index.set(k, item);
     }
+    this.index = index;
+    this.members = [...index.values()];
+  }
+
+  /** A set of members known to be distinct (made by a one-to-one map of another set's members): no check. */
+  static ofDistinct(members: Value[]): FSet {
+    const set = Object.create(FSet.prototype) as FSet;
+    (set as unknown as { members: Value[] }).members = members;
+    return set;
+  }
+
+  private lookup(): Map<number | string, Value> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const m of this.members) this.index.set(memberKey(m), m);
+    }
+    return this.index;
   }
 
   get size(): number {
-    return this.index.size;
+    return this.members.length;
   }
 
   has(v: Value): boolean {
-    return this.index.has(memberKey(v));
+    return this.lookup().has(memberKey(v));
   }
 
   /** Members in iteration order. */
   get items(): readonly Value[] {
     if (!this.ordered) {
-      const inserted = [...this.index.values()];
+      const inserted = this.members;
       const allInts = inserted.length > 1 && inserted.every((v) => (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'boolean');
-      this.ordered = allInts ? cpythonIntSetOrder(inserted.map(Number)).map((n) => this.index.get(memberKey(n))!) : inserted;
+      if (allInts) {
+        const byValue = new Map(inserted.map((v) => [Number(v), v] as const));
+        this.ordered = cpythonIntSetOrder(inserted.map(Number)).map((n) => byValue.get(n)!);
+      } else this.ordered = inserted;
     }
     return this.ordered;
   }
@@ -146,9 +172,14 @@ export class FSet {
 
   /** Order-free key: equal sets have equal keys. */
   get key(): string {
-    if (this.cachedKey === undefined) this.cachedKey = '{' + [...this.index.keys()].map((k) => (typeof k === 'number' ? `#${k}` : k)).sort().join(';') + '}';
+    if (this.cachedKey === undefined) this.cachedKey = '{' + [...this.lookup().keys()].map((k) => (typeof k === 'number' ? `#${k}` : k)).sort().join(';') + '}';
     return this.cachedKey;
   }
+}
+
+/** The image of a set's members under a one-to-one map is a set without repeats to look for (a tuple may repeat). */
+export function mapDistinct(source: Value, image: Value[]): FSet {
+  return source instanceof FSet ? FSet.ofDistinct(image) : new FSet(image);
 }
 
 /** Python's len() for the containers the DSL uses. */
