@@ -1,6 +1,6 @@
 // The grid an Arc line expects: re-arc's verifier program for its task key run on its test input. Worked out
-// once per line, the first time an answer needs it (a --strict survey or a dry run reads lines without
-// scoring them, and must not queue a program per line).
+// once per line: when the runner queues the line for asking (Bootcamp.prepare), else the first time an answer
+// needs it; never for lines only read (a --strict survey or a dry run must not queue a program per line).
 // A program can take 100 ms, and a run reads its first 64 Arc lines at once: the programs run one at a time,
 // a slice of a few milliseconds per turn of the event loop, so the run's requests and answers keep flowing.
 // (A worker thread was tried: it cost ~40 MB of memory and, on 2 cores shared with a model server, throughput.)
