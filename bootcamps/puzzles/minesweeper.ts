@@ -2,9 +2,8 @@
 // with the mines after checking the bounds.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../shared/answer-tag.ts';
-import { pyStrip } from '../shared/py-str.ts';
-import { PyDict, PyFloat, PySet, pyRepr, toJson, tryParsePyLiteral, type PyValue, pyNumber } from '../shared/py-literal.ts';
+import { lastAnswerLiteral } from '../shared/answer-tag.ts';
+import { PyDict, PyFloat, PySet, pyRepr, toJson, type PyValue, pyNumber } from '../shared/py-literal.ts';
 
 const groundTruth = z.looseObject({ rows: z.number(), cols: z.number(), mines: z.array(z.array(z.number())).optional() });
 
@@ -20,9 +19,7 @@ export const minesweeper = defineBootcamp({
   answerFormat: '[answer][[row, col], ...][/answer], 0-based; the last tag counts',
   groundTruth,
   extract: (output) => {
-    const last = lastAnswerTag(output);
-    if (last === null) return null;
-    const parsed = tryParsePyLiteral(pyStrip(last), { keepFloats: true });
+    const parsed = lastAnswerLiteral(output);
     if (!Array.isArray(parsed) || !parsed.every((c) => Array.isArray(c) && c.length === 2)) return null;
     return parsed as PyValue[][];
   },

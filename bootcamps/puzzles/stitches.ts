@@ -4,9 +4,8 @@
 // stitched cells are connected.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../shared/answer-tag.ts';
-import { pyStrip } from '../shared/py-str.ts';
-import { PyTuple, toJson, tryParsePyLiteral, type PyValue, pyNumber, pySequence } from '../shared/py-literal.ts';
+import { lastAnswerLiteral } from '../shared/answer-tag.ts';
+import { PyTuple, toJson, type PyValue, pyNumber, pySequence } from '../shared/py-literal.ts';
 
 const groundTruth = z.looseObject({
   rows: z.number().int(),
@@ -20,9 +19,7 @@ export const stitches = defineBootcamp({
   answerFormat: '[answer][[(x1,y1),(x2,y2)], ...][/answer] with tuple cells; the last tag counts',
   groundTruth,
   extract: (output) => {
-    const last = lastAnswerTag(output);
-    if (last === null) return null;
-    const parsed = tryParsePyLiteral(pyStrip(last), { keepFloats: true });
+    const parsed = lastAnswerLiteral(output);
     if (!Array.isArray(parsed)) return null;
     for (const stitch of parsed) {
       const parts = pySequence(stitch, { strings: true });

@@ -2,9 +2,8 @@
 // [answer][(row, col), ...][/answer], 1-based tuples, checked against the rules.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { lastAnswerTag } from '../shared/answer-tag.ts';
-import { pyStrip } from '../shared/py-str.ts';
-import { PyFloat, PyTuple, toJson, tryParsePyLiteral, type PyValue } from '../shared/py-literal.ts';
+import { lastAnswerLiteral } from '../shared/answer-tag.ts';
+import { PyFloat, PyTuple, toJson, type PyValue } from '../shared/py-literal.ts';
 
 const groundTruth = z.looseObject({ grid: z.array(z.array(z.number())), row_clues: z.array(z.number()), col_clues: z.array(z.number()) });
 
@@ -16,9 +15,7 @@ export const tents = defineBootcamp({
   answerFormat: '[answer][(row, col), ...][/answer], 1-based; the last tag counts',
   groundTruth,
   extract: (output) => {
-    const last = lastAnswerTag(output);
-    if (last === null) return null;
-    const parsed = tryParsePyLiteral(pyStrip(last), { keepFloats: true });
+    const parsed = lastAnswerLiteral(output);
     // Kept on purpose: only a list of 2-tuples is an answer ([1, 2] pairs extract to None).
     if (!Array.isArray(parsed) || !parsed.every((t) => t instanceof PyTuple && t.items.length === 2)) return null;
     return parsed as PyTuple[];
