@@ -4,13 +4,12 @@
 // 25c6 ◆, a double integral, [[exact value]] read by sympify after ^→**, ·→*, spaces removed, lower-cased.
 import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
-import { findAllDoubleBracket } from '../shared/double-brackets.ts';
 import { removePyWhitespace } from '../shared/py-regex.ts';
 import { pyFloat, pyStrip } from '../shared/py-str.ts';
 import { pyRound } from '../shared/py-number.ts';
 import { parseSympy } from '../shared/sympy-lite/parse.ts';
 import { sympyEquivalent } from '../shared/sympy-lite/equivalence.ts';
-import { lastBracketStripped } from '../kor-logic/last-bracket.ts';
+import { lastBracketContent, lastBracketStripped } from '../kor-logic/last-bracket.ts';
 
 /** Every sympy call sits in a try/except that returns False: a parse or evaluation failure scores 0. */
 function equalOrFalse(read: () => boolean): boolean {
@@ -26,8 +25,8 @@ export const korOperation25a0 = defineBootcamp({
   answerFormat: '[[expression]], e.g. [[2x+cos(x)]]; whitespace, backslashes and braces are dropped; last tag counts',
   groundTruth: z.looseObject({ _answer_sympy: z.string() }),
   extract(output: string) {
-    const last = findAllDoubleBracket(output, true).at(-1);
-    return last === undefined ? null : removePyWhitespace(pyStrip(last));
+    const last = lastBracketContent(output, true);
+    return last === null ? null : removePyWhitespace(pyStrip(last));
   },
   // Kept on purpose: with the whitespace gone, "\cos x" becomes cosx, which sympy splits into c*o*s*x (0).
   check: (solution: string, gt) =>
@@ -71,8 +70,8 @@ export const korOperation25c6 = defineBootcamp({
   extract(output: string) {
     // The reference replaces line breaks by spaces and then matches without DOTALL: the same spans as matching
     // across lines, with the breaks in the answer turned into spaces afterwards (cheaper on a huge output).
-    const last = findAllDoubleBracket(output, true).at(-1);
-    return last === undefined ? null : pyStrip(last.split('\n').join(' '));
+    const last = lastBracketContent(output, true);
+    return last === null ? null : pyStrip(last.split('\n').join(' '));
   },
   // Kept on purpose: lower-casing turns E into the plain symbol e, so e-based answers match only symbolically.
   check: (solution: string, gt) =>

@@ -6,7 +6,7 @@
 // - otherwise numerically, at fixed points of the complex plane for every symbol, to 1e-14 relative.
 // sympy proves some identities symbolically and tests others numerically; on the forms answers take
 // (polynomials, exp, trigonometric and logarithmic terms, rationals) the outcomes agree.
-import { evaluate, exactValue, hasFloat, symbolsOf, type C, type Expr, type Rational } from './expr.ts';
+import { decimalRational, evaluate, exactValue, hasFloat, symbolsOf, type C, type Expr, type Rational } from './expr.ts';
 
 /** The decimal's value rounded to `bits` significant bits, as a scaled BigInt pair (mantissa, exponent). */
 function roundToBits(r: Rational, bits: number): [bigint, number] {
@@ -32,18 +32,11 @@ function roundToBits(r: Rational, bits: number): [bigint, number] {
   return [negative ? -m : m, exp];
 }
 
-function decimalValue(text: string): Rational {
-  const m = /^(\d*)\.?(\d*)(?:[eE]([+-]?\d+))?$/.exec(text)!;
-  const digits = BigInt((m[1] || '0') + (m[2] || ''));
-  const exp10 = Number(m[3] ?? 0) - (m[2] ?? '').length;
-  return exp10 >= 0 ? { p: digits * 10n ** BigInt(exp10), q: 1n } : { p: digits, q: 10n ** BigInt(-exp10) };
-}
-
 /** A lone decimal (maybe negated) and its precision, or undefined. */
 function loneFloat(e: Expr): { value: Rational; bits: number } | undefined {
-  if (e.kind === 'float') return { value: decimalValue(e.text), bits: e.precBits };
+  if (e.kind === 'float') return { value: decimalRational(e.text), bits: e.precBits };
   if (e.kind === 'mul' && e.args.length === 2 && e.args[0].kind === 'int' && e.args[0].value === -1n && e.args[1].kind === 'float') {
-    const v = decimalValue(e.args[1].text);
+    const v = decimalRational(e.args[1].text);
     return { value: { p: -v.p, q: v.q }, bits: e.args[1].precBits };
   }
   return undefined;

@@ -201,15 +201,21 @@ export function hasFloat(e: Expr): boolean {
   return false;
 }
 
+/** The exact value of a decimal literal's text ("0.1", "1e-12", "2.5E3"). */
+export function decimalRational(text: string): Rational {
+  const m = /^(\d*)\.?(\d*)(?:[eE]([+-]?\d+))?$/.exec(text.replace(/_/g, ''));
+  if (!m) throw new SyntaxError(`bad number ${text}`);
+  const digits = BigInt((m[1] || '0') + (m[2] || ''));
+  const exp10 = Number(m[3] ?? 0) - (m[2] ?? '').length;
+  return exp10 >= 0 ? { p: digits * 10n ** BigInt(exp10), q: 1n } : { p: digits, q: 10n ** BigInt(-exp10) };
+}
+
 /** Replaces every decimal literal by its exact value (sympy's `rationalize` transformation). */
 export function rationalize(e: Expr): Expr {
   switch (e.kind) {
     case 'float': {
-      const m = /^(\d*)\.?(\d*)(?:[eE]([+-]?\d+))?$/.exec(e.text.replace(/_/g, ''));
-      if (!m) throw new SyntaxError(`bad number ${e.text}`);
-      const digits = BigInt((m[1] || '0') + (m[2] || ''));
-      const exp10 = Number(m[3] ?? 0) - (m[2] ?? '').length;
-      return exp10 >= 0 ? int(digits * 10n ** BigInt(exp10)) : div(int(digits), int(10n ** BigInt(-exp10)));
+      const { p, q } = decimalRational(e.text);
+      return q === 1n ? int(p) : div(int(p), int(q));
     }
     case 'add':
     case 'mul':
