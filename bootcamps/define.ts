@@ -9,11 +9,16 @@ export interface BootcampParts<GT, X> {
   groundTruth: z.ZodType<GT>;
   /** extract_output: null means "no answer found" and scores 0 without calling check. May throw (→ score 0). */
   extract(output: string): X | null;
-  /** _verify_correction(extracted, identity): true → 1; a number passes through; false or a throw → 0. */
-  check(extracted: X, groundTruth: GT): boolean | number;
+  /**
+   * _verify_correction(extracted, identity): true → 1; a number passes through; false or a throw → 0. May be
+   * async when it waits for per-line work (Arc's expected grid).
+   */
+  check(extracted: X, groundTruth: GT): boolean | number | Promise<boolean | number>;
   /** How the extracted value is shown in details (default: itself). */
   toJson?(extracted: X): Extracted;
   defaults?: Bootcamp<GT>['defaults'];
+  /** Per-line work to start when the runner queues the line (see Bootcamp.prepare). */
+  prepare?: Bootcamp<GT>['prepare'];
 }
 
 /**
@@ -45,6 +50,7 @@ export function defineBootcamp<GT, X>(parts: BootcampParts<GT, X>): Bootcamp<GT>
     kind: 'native',
     groundTruth: parts.groundTruth,
     defaults: parts.defaults,
+    prepare: parts.prepare,
     extract(output: string): Extracted {
       try {
         const x = extractOnce(output);
@@ -53,13 +59,17 @@ export function defineBootcamp<GT, X>(parts: BootcampParts<GT, X>): Bootcamp<GT>
         return null;
       }
     },
-    verify(output: string, groundTruth: GT): number {
+    verify(output: string, groundTruth: GT): number | Promise<number> {
       const x = extractOnce(output);
       if (x === null) return 0;
       const judge = parts.check(x, groundTruth);
-      if (judge === true) return 1;
-      if (typeof judge === 'number') return judge;
-      return 0;
+      return judge instanceof Promise ? judge.then(judgeToScore) : judgeToScore(judge);
     },
   };
+}
+
+function judgeToScore(judge: boolean | number): number {
+  if (judge === true) return 1;
+  if (typeof judge === 'number') return judge;
+  return 0;
 }

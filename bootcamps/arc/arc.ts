@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { findAllSpacedDoubleBrackets } from '../shared/double-brackets.ts';
 import { pyJsonLoads } from '../shared/py-json.ts';
 import { pyEquals, toJson, type PyValue } from '../shared/py-literal.ts';
-import type { Bootcamp, Extracted } from '../types.ts';
+import type { Extracted } from '../types.ts';
+import { defineBootcamp } from '../define.ts';
 import { lazyExpectedGrid } from './expected-grid.ts';
 
 /** The expected grid belongs to the line (it depends on the line only): worked out once, not once per output. */
@@ -21,7 +22,7 @@ type ArcGroundTruth = z.output<typeof groundTruth>;
 
 const isListOfLists = (v: PyValue): boolean => Array.isArray(v) && v.every((row) => Array.isArray(row));
 
-/** extract_output: None → null; a raise (no span parses at all) → throws. */
+/** extract_output: a raise (no span parses at all) throws, which defineBootcamp turns into null / score 0. */
 function extractGrid(output: string): PyValue {
   // The reference's re.findall(r'\[\s*\[\s*.*?\s*\]\s*\]', output, re.DOTALL): every shortest [[ ... ]] span.
   const spans = findAllSpacedDoubleBrackets(output);
@@ -40,33 +41,26 @@ function extractGrid(output: string): PyValue {
   return parsed;
 }
 
-export const arc: Bootcamp<ArcGroundTruth> = {
+export const arc = defineBootcamp({
   name: 'Arc',
   answerFormat: 'the output grid as a JSON list of lists, e.g. [[0, 1], [1, 0]]; the last such grid counts',
-  kind: 'native',
   groundTruth: groundTruth as unknown as z.ZodType<ArcGroundTruth>,
-  extract(output: string): Extracted {
-    try {
-      return toJson(extractGrid(output)) as Extracted;
-    } catch {
-      return null;
-    }
-  },
+  extract: extractGrid,
+  toJson: (x: PyValue) => toJson(x) as Extracted,
   prepare(gt: ArcGroundTruth): void {
     void gt.expected.then(() => undefined);
   },
-  async verify(output: string, gt: ArcGroundTruth): Promise<number> {
-    const solution = extractGrid(output);
+  async check(solution: PyValue, gt: ArcGroundTruth): Promise<boolean> {
     const { std_ans: stdAns } = gt;
     // std_ans is compared first, as a JSON string or a list; a std_ans string that is not a JSON list raises (→ 0).
     if (typeof stdAns === 'string') {
       const parsed = pyJsonLoads(stdAns);
       if (!Array.isArray(parsed)) throw new TypeError('std_ans is not a list');
-      if (pyEquals(parsed, solution)) return 1;
+      if (pyEquals(parsed, solution)) return true;
     }
-    if (Array.isArray(stdAns) && pyEquals(stdAns as PyValue, solution)) return 1;
+    if (Array.isArray(stdAns) && pyEquals(stdAns as PyValue, solution)) return true;
     const expected = await gt.expected;
     if ('error' in expected) throw new Error(expected.error);
-    return pyEquals(expected.grid, solution) ? 1 : 0;
+    return pyEquals(expected.grid, solution);
   },
-};
+});
