@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
 import { lastBracketContent } from '../kor-logic/last-bracket.ts';
 import { pyInt, pySplit, pyStrip } from '../shared/py-str.ts';
+import { isLatinSquare } from '../shared/latin-square.ts';
 
 const region = z.looseObject({ cells: z.array(z.array(z.number().int())), operator: z.string(), target: z.number() });
 const groundTruth = z.looseObject({ size: z.number().int(), regions: z.array(region) });
@@ -15,8 +16,6 @@ function pyIndex<T>(xs: readonly T[], i: number): T {
   if (k < 0 || k >= xs.length) throw new RangeError('index out of range');
   return xs[k];
 }
-
-const isPermutation = (xs: readonly number[], n: number) => xs.length === n && [...xs].sort((a, b) => a - b).every((v, i) => v === i + 1);
 
 export const korPuzzleCalcudoko = defineBootcamp({
   name: 'KorPuzzleCalcudoko',
@@ -41,10 +40,7 @@ export const korPuzzleCalcudoko = defineBootcamp({
     try {
       const n = gt.size;
       if (grid.length !== n || grid.some((row) => row.length !== n)) return false;
-      for (let i = 0; i < n; i++) {
-        if (!isPermutation(grid[i], n)) return false;
-        if (!isPermutation(grid.map((row) => row[i]), n)) return false;
-      }
+      if (!isLatinSquare(grid, n)) return false;
       for (const r of gt.regions) {
         const nums = r.cells.map(([row, col]) => pyIndex(pyIndex(grid, row - 1), col - 1));
         if (new Set(nums).size !== nums.length) return false;

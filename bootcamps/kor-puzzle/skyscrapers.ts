@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
 import { lastBracketContent } from '../kor-logic/last-bracket.ts';
 import { pyInt, pySplit, pySplitLines, pyStrip } from '../shared/py-str.ts';
+import { isLatinSquare } from '../shared/latin-square.ts';
 
 const clues = z.array(z.number());
 const groundTruth = z.looseObject({ n: z.number().int(), top: clues, bottom: clues, left: clues, right: clues });
@@ -19,8 +20,6 @@ export function countVisible(heights: readonly number[]): number {
   }
   return count;
 }
-
-const isPermutation = (xs: readonly number[], n: number) => xs.length === n && [...xs].sort((a, b) => a - b).every((v, i) => v === i + 1);
 
 export const korPuzzleSkyscrapers = defineBootcamp({
   name: 'KorPuzzleSkyscrapers',
@@ -41,9 +40,8 @@ export const korPuzzleSkyscrapers = defineBootcamp({
   check: (solution: number[][], gt) => {
     const n = gt.n;
     if (solution.length !== n || solution.some((row) => row.length !== n)) return false;
-    if (solution.some((row) => !isPermutation(row, n))) return false;
+    if (!isLatinSquare(solution, n)) return false;
     const columns = Array.from({ length: n }, (_, j) => solution.map((row) => row[j]));
-    if (columns.some((col) => !isPermutation(col, n))) return false;
     for (let i = 0; i < n; i++) {
       if (countVisible(solution[i]) !== gt.left[i]) return false;
       if (countVisible([...solution[i]].reverse()) !== gt.right[i]) return false;

@@ -5,14 +5,13 @@ import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
 import { lastBracketContent } from '../kor-logic/last-bracket.ts';
 import { pyInt, pySplit, pyStrip, pyStripChars } from '../shared/py-str.ts';
+import { isLatinSquare } from '../shared/latin-square.ts';
 
 const groundTruth = z.looseObject({
   size: z.number().int(),
   grid: z.array(z.array(z.string())),
   groups: z.record(z.string(), z.tuple([z.string(), z.number()])),
 });
-
-const isPermutation = (xs: readonly number[], n: number) => xs.length === n && [...xs].sort((a, b) => a - b).every((v, i) => v === i + 1);
 
 export function cageHolds(op: string, target: number, nums: readonly number[]): boolean {
   switch (op) {
@@ -52,10 +51,7 @@ export const calcudoku = defineBootcamp({
   check: (solution: number[][], gt) => {
     const n = gt.size;
     if (solution.length !== n || solution.some((row) => row.length !== n)) return false;
-    for (let i = 0; i < n; i++) {
-      if (!isPermutation(solution[i], n)) return false;
-      if (!isPermutation(solution.map((row) => row[i]), n)) return false;
-    }
+    if (!isLatinSquare(solution, n)) return false;
     const cages = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
 import { lastAnswerTag } from '../shared/answer-tag.ts';
 import { pyInt, pySplit, pyStrip } from '../shared/py-str.ts';
+import { isLatinSquare } from '../shared/latin-square.ts';
 
 const groundTruth = z.looseObject({
   size: z.number().int(),
@@ -33,9 +34,7 @@ export const thermometers = defineBootcamp({
     if (grid.length !== size || grid.some((row) => row.length !== size)) return false;
     if (grid.some((row) => row.some((v) => !(v >= 1 && v <= size)))) return false;
     if (gt.enforce_latin ?? true) {
-      const isPermutation = (xs: number[]) => [...xs].sort((a, b) => a - b).every((v, i) => v === i + 1);
-      if (!grid.every(isPermutation)) return false;
-      for (let c = 0; c < size; c++) if (!isPermutation(grid.map((row) => row[c]))) return false;
+      if (!isLatinSquare(grid, size)) return false;
     }
     for (const { path } of gt.thermometers) {
       const values = path.map(([r, c]) => {
