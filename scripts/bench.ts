@@ -95,6 +95,18 @@ async function measure(label: string, testDir: string, latencyMs: number, runtim
   }
 }
 
+/** The prompts of a folder's *.jsonl files, in name order, at most `limit` of them. */
+async function readPrompts(dir: string, limit = Infinity): Promise<string[]> {
+  const prompts: string[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+    for await (const line of createReadStream(path.join(dir, name)).pipe(split2())) {
+      if (prompts.length >= limit) return prompts;
+      if (line.trim()) prompts.push((JSON.parse(line) as { prompt: string }).prompt);
+    }
+  }
+  return prompts;
+}
+
 /**
  * Sends the mock WARM_UP_REQUESTS requests before the measured run, then its counts are reset: a real model
  * server has been up for a while, and the figures are about the evaluator, not the mock's own JIT warm-up
@@ -102,13 +114,7 @@ async function measure(label: string, testDir: string, latencyMs: number, runtim
  */
 const WARM_UP_REQUESTS = 3000;
 async function warmUpServer(baseUrl: string, testDir: string): Promise<void> {
-  const prompts: string[] = [];
-  for (const name of readdirSync(testDir).filter((n) => n.endsWith('.jsonl')).sort()) {
-    for await (const line of createReadStream(path.join(testDir, name)).pipe(split2())) {
-      if (prompts.length >= WARM_UP_REQUESTS) break;
-      if (line.trim()) prompts.push((JSON.parse(line) as { prompt: string }).prompt);
-    }
-  }
+  const prompts = await readPrompts(testDir, WARM_UP_REQUESTS);
   const http = new HttpClient({ baseUrl, maxSockets: CONCURRENCY });
   let next = 0;
   try {
@@ -130,10 +136,7 @@ async function measureSdk(): Promise<Row> {
   const mock = await startMockProcess(['--model', 'bench']);
   try {
     const client = new OpenAI({ baseURL: mock.baseUrl, apiKey: 'EMPTY', maxRetries: 0 });
-    const prompts: string[] = [];
-    for (const name of readdirSync(SHARED).sort()) {
-      for await (const line of createReadStream(path.join(SHARED, name)).pipe(split2())) prompts.push((JSON.parse(line) as { prompt: string }).prompt);
-    }
+    const prompts = await readPrompts(SHARED);
     let next = 0;
     const started = performance.now();
     await Promise.all(
