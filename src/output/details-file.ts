@@ -139,12 +139,13 @@ function summarize(line: string): RowSummary | undefined {
   return scratch;
 }
 
+/** Read size for details files: one buffer, reused for the whole file (a fresh 1 MB chunk per read left tens of MB of garbage ArrayBuffers on a 1 GB file). */
+const READ_CHUNK_BYTES = 256 << 10;
+
 export async function scanDetails(file: string): Promise<DetailsScan> {
   const scan: DetailsScan = { rows: new RowTable(), goodBytes: 0, fileBytes: 0, badLines: 0, needsRewrite: false };
   if (!existsSync(file)) return scan;
   let offset = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
   let previousKey = -1;
   const takeLine = (line: Buffer) => {
     const size = line.length + 1;
@@ -161,27 +162,35 @@ export async function scanDetails(file: string): Promise<DetailsScan> {
     }
     offset += size;
   };
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    scan.fileBytes += chunk.length;
-    let start = 0;
-    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
-      const piece = chunk.subarray(start, nl);
-      if (pendingBytes > 0) {
-        pending.push(piece);
-        takeLine(Buffer.concat(pending));
-        pending = [];
-        pendingBytes = 0;
-      } else takeLine(piece);
-      start = nl + 1;
+  const handle = await fsp.open(file, 'r');
+  // buffer[0, carried) holds the start of a line not yet ended; a line longer than the buffer doubles it.
+  let buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+  let carried = 0;
+  try {
+    for (;;) {
+      if (carried === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, carried);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, carried, buffer.length - carried, null);
+      if (bytesRead === 0) break;
+      scan.fileBytes += bytesRead;
+      const filled = buffer.subarray(0, carried + bytesRead);
+      let start = 0;
+      for (let nl = filled.indexOf(10, carried); nl !== -1; nl = filled.indexOf(10, nl + 1)) {
+        takeLine(filled.subarray(start, nl));
+        start = nl + 1;
+      }
+      carried = filled.length - start;
+      if (start > 0 && carried > 0) buffer.copy(buffer, 0, start, filled.length);
     }
-    if (start < chunk.length) {
-      pending.push(Buffer.from(chunk.subarray(start)));
-      pendingBytes += chunk.length - start;
-    }
+  } finally {
+    await handle.close();
   }
   scan.goodBytes = offset;
   // A last line without its newline is torn by definition: the writer always ends a row with one.
-  if (pendingBytes > 0) scan.needsRewrite = true;
+  if (carried > 0) scan.needsRewrite = true;
   if (scan.rows.length === 0 && scan.badLines === 0) scan.needsRewrite = false;
   return scan;
 }
@@ -219,6 +228,23 @@ export function sortedLatest(scan: DetailsScan): Uint32Array {
   return order.subarray(0, kept);
 }
 
+const COPY_BUFFER_BYTES = 1 << 20;
+
+async function readAll(handle: fsp.FileHandle, into: Buffer, position: number): Promise<void> {
+  for (let done = 0; done < into.length; ) {
+    const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
+    if (bytesRead === 0) throw new Error(`details file shrank while it was being compacted (at byte ${position + done})`);
+    done += bytesRead;
+  }
+}
+
+async function writeAll(handle: fsp.FileHandle, data: Buffer): Promise<void> {
+  for (let done = 0; done < data.length; ) {
+    const { bytesWritten } = await handle.write(data, done, data.length - done);
+    done += bytesWritten;
+  }
+}
+
 /**
  * Rewrites the file with exactly one row per key (the latest), in (id, repeat) order, atomically, when it is not
  * already so. Returns the row indexes in file order.
@@ -230,23 +256,27 @@ export async function compactDetails(file: string, scan: DetailsScan): Promise<U
   const source = await fsp.open(file, 'r');
   const target = await fsp.open(tmp, 'w');
   try {
-    const batch: Buffer[] = [];
-    let batchBytes = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      await target.writev(batch);
-      batch.length = 0;
-      batchBytes = 0;
-    };
+    // Rows are copied through one reused buffer, written out whenever the next row would not fit.
+    const buffer = Buffer.allocUnsafe(COPY_BUFFER_BYTES);
+    let used = 0;
     for (const i of order) {
       const size = scan.rows.size(i);
-      const buffer = Buffer.allocUnsafe(size);
-      await source.read(buffer, 0, size, scan.rows.offset(i));
-      batch.push(buffer);
-      batchBytes += size;
-      if (batchBytes > 4 << 20 || batch.length >= 512) await flush();
+      const position = scan.rows.offset(i);
+      if (used + size > buffer.length && used > 0) {
+        await writeAll(target, buffer.subarray(0, used));
+        used = 0;
+      }
+      if (size > buffer.length) {
+        // A row larger than the buffer (a very long output) gets a buffer of its own.
+        const own = Buffer.allocUnsafe(size);
+        await readAll(source, own, position);
+        await writeAll(target, own);
+        continue;
+      }
+      await readAll(source, buffer.subarray(used, used + size), position);
+      used += size;
     }
-    await flush();
+    if (used > 0) await writeAll(target, buffer.subarray(0, used));
     await target.sync();
   } finally {
     await source.close();
