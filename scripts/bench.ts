@@ -3,7 +3,8 @@
 // c=128 on the shared evaluation lines. Prints items/s, % of ideal at 100 ms latency, and peak RSS from 5k to
 // 200k lines. The CLI measured is the built one (`npm run build`, plain node, what a long run should use); one
 // row runs it from source through tsx for comparison. Options: --quick (skip the 200k run), --sdk (also time a
-// plain openai-SDK loop for comparison).
+// plain openai-SDK loop for comparison), --runs N (each case N times; the row shows the median and the range),
+// --case NAME[,NAME] (only these: 0ms, 100ms, tsx, 20k, 200k).
 import { createReadStream, createWriteStream, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { registry } from '../bootcamps/index.ts';
 import { once } from 'node:events';
@@ -22,6 +23,15 @@ const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'internbootcam
 const CONCURRENCY = 128;
 const quick = process.argv.includes('--quick');
 const withSdk = process.argv.includes('--sdk');
+const flagValue = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
+const runs = Math.max(1, Number(flagValue('--runs') ?? 1));
+const onlyCases = flagValue('--case')?.split(',');
+const CASES = ['0ms', '100ms', 'tsx', '20k', '200k'];
+for (const name of onlyCases ?? []) if (!CASES.includes(name)) throw new Error(`--case: expected some of ${CASES.join(', ')}, got ${name}`);
+const wanted = (name: string) => (onlyCases ? onlyCases.includes(name) : name !== '200k' || !quick);
 const work = mkdtempSync(path.join(tmpdir(), 'bench-'));
 
 /** Shared files whose data source has a verifier: lines of the others would only be skipped as unknown. */
@@ -62,6 +72,18 @@ interface Row {
   ideal?: number;
   wallSec: number;
   peakRssMb: number;
+  /** What the mock saw: mean requests in flight, how late it answered, the client's mean turnaround (ms). */
+  server?: { meanInFlight: number; answerLateMs: number; clientTurnaroundMs: number };
+  /** With --runs N: every run's figures, for the ranges. */
+  all?: Row[];
+}
+
+/** Runs a case `runs` times; the row holds the median run (by items/s) and every run for the ranges. */
+async function repeated(measureOnce: () => Promise<Row>): Promise<Row> {
+  const all: Row[] = [];
+  for (let i = 0; i < runs; i++) all.push(await measureOnce());
+  const sorted = [...all].sort((a, b) => a.itemsPerSec - b.itemsPerSec);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)], all: runs > 1 ? all : undefined };
 }
 
 async function measure(label: string, testDir: string, latencyMs: number, runtime: ScriptRuntime = 'bundle'): Promise<Row> {
@@ -78,7 +100,7 @@ async function measure(label: string, testDir: string, latencyMs: number, runtim
       runtime,
     );
     if (run.code !== 0 && run.code !== 3) throw new Error(`run_eval failed (${run.code}): ${run.stderr.slice(-2000)}`);
-    const stats = (await mock.stats()) as { chat: number; firstGenerationAtMs?: number; lastGenerationAtMs?: number };
+    const stats = (await mock.stats()) as { chat: number; firstGenerationAtMs?: number; lastGenerationAtMs?: number; meanInFlight: number; meanAnswerLateMs: number; meanClientTurnaroundMs: number };
     const spanSec = ((stats.lastGenerationAtMs ?? 0) - (stats.firstGenerationAtMs ?? 0)) / 1000 + latencyMs / 1000;
     const itemsPerSec = stats.chat / spanSec;
     rmSync(out, { recursive: true, force: true });
@@ -89,6 +111,7 @@ async function measure(label: string, testDir: string, latencyMs: number, runtim
       ideal: latencyMs > 0 ? itemsPerSec / (CONCURRENCY / (latencyMs / 1000)) : undefined,
       wallSec: run.wallMs / 1000,
       peakRssMb: run.peakRssMb,
+      server: { meanInFlight: stats.meanInFlight, answerLateMs: stats.meanAnswerLateMs, clientTurnaroundMs: stats.meanClientTurnaroundMs },
     };
   } finally {
     await mock.stop();
@@ -162,22 +185,53 @@ const allScorable = scorableSharedFiles().length === readdirSync(SHARED).filter(
 const base = allScorable ? SHARED : await buildSynthetic(5488);
 const baseLabel = allScorable ? 'shared 5,488 lines' : `5,488 lines cycled from ${scorableSharedFiles().length} scorable shared files`;
 try {
-  rows.push(await measure(`${baseLabel}, 0 ms latency`, base, 0));
-  rows.push(await measure(`${baseLabel}, 100 ms latency`, base, 100));
-  rows.push(await measure(`${baseLabel}, 0 ms latency, from source through tsx`, base, 0, 'tsx'));
+  if (wanted('0ms')) rows.push(await repeated(() => measure(`${baseLabel}, 0 ms latency`, base, 0)));
+  if (wanted('100ms')) rows.push(await repeated(() => measure(`${baseLabel}, 100 ms latency`, base, 100)));
+  if (wanted('tsx')) rows.push(await repeated(() => measure(`${baseLabel}, 0 ms latency, from source through tsx`, base, 0, 'tsx')));
   // An overnight run is many cycles long; the 5,488-line run is 43 cycles, one of which goes to start-up (JIT
   // warm-up, 128 connections opened). 20k lines show the steady state the target is about.
-  rows.push(await measure('synthetic 20k lines, 100 ms latency', await buildSynthetic(20_000), 100));
-  if (!quick) rows.push(await measure('synthetic 200k lines, 0 ms latency', await buildSynthetic(200_000), 0));
+  if (wanted('20k')) {
+    const dir = await buildSynthetic(20_000);
+    rows.push(await repeated(() => measure('synthetic 20k lines, 100 ms latency', dir, 100)));
+  }
+  if (wanted('200k')) {
+    const dir = await buildSynthetic(200_000);
+    rows.push(await repeated(() => measure('synthetic 200k lines, 0 ms latency', dir, 0)));
+  }
   if (withSdk) rows.push(await measureSdk());
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
 const header = ['case', 'items', 'items/s', '% of ideal', 'wall s', 'peak RSS MB'];
-const table = [header, ...rows.map((r) => [r.case, String(r.items), r.itemsPerSec.toFixed(0), r.ideal === undefined ? '-' : (100 * r.ideal).toFixed(1) + '%', r.wallSec.toFixed(1), r.peakRssMb.toFixed(0)])];
+/** The median's figure, and with --runs the range over every run. */
+const cell = (r: Row, pick: (x: Row) => number | undefined, show: (v: number) => string): string => {
+  const value = pick(r);
+  if (value === undefined) return '-';
+  if (!r.all) return show(value);
+  const values = r.all.map((x) => pick(x) as number);
+  return `${show(value)} (${show(Math.min(...values))}-${show(Math.max(...values))})`;
+};
+const table = [
+  header,
+  ...rows.map((r) => [
+    r.case + (r.all ? `, median of ${r.all.length}` : ''),
+    String(r.items),
+    cell(r, (x) => x.itemsPerSec, (v) => v.toFixed(0)),
+    cell(r, (x) => (x.ideal === undefined ? undefined : 100 * x.ideal), (v) => v.toFixed(1) + '%'),
+    cell(r, (x) => x.wallSec, (v) => v.toFixed(1)),
+    cell(r, (x) => x.peakRssMb, (v) => v.toFixed(0)),
+  ]),
+];
 const widths = header.map((_, c) => Math.max(...table.map((row) => row[c].length)));
 process.stdout.write(`bootcamp-eval bench: chat mode, --max_concurrent_requests ${CONCURRENCY}, mock and evaluator in separate processes on ${(await import('node:os')).cpus().length} cores\n`);
 for (const row of table) process.stdout.write(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ') + '\n');
+for (const r of rows.filter((x) => x.ideal !== undefined && x.server)) {
+  const all = r.all ?? [r];
+  const mean = (pick: (x: NonNullable<Row['server']>) => number) => (all.reduce((sum, x) => sum + pick(x.server!), 0) / all.length).toFixed(2);
+  process.stdout.write(
+    `${r.case}: the mock saw ${mean((x) => x.meanInFlight)} of ${CONCURRENCY} requests in flight on average; it answered ${mean((x) => x.answerLateMs)} ms late, and the evaluator sent its next request ${mean((x) => x.clientTurnaroundMs)} ms after an answer (means).\n`,
+  );
+}
 process.stdout.write(`items/s counts generation requests from the first to the last one the mock received (after ${WARM_UP_REQUESTS} warm-up requests of its own); ideal at 100 ms = c / latency = 1280/s.\n`);
 process.stdout.write('Targets: >= 3,000 items/s at 0 ms; >= 95% of ideal at 100 ms; peak RSS <= 150 MB and flat from 5k to 200k lines.\n');

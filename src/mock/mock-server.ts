@@ -64,6 +64,17 @@ export interface MockStats {
   inFlight: number;
   maxInFlight: number;
   meanInFlight: number;
+  /**
+   * Where the gap to the ideal goes, for the benchmark: how late, on average, the mock sent an answer after its
+   * latency was up (its own CPU), and how long a client took from our answer to its next request on the same
+   * connection (the client's turnaround).
+   */
+  meanAnswerLateMs: number;
+  meanClientTurnaroundMs: number;
+  /** Percentiles of the client's turnaround (ms): a long tail means the client's event loop was busy. */
+  clientTurnaroundP50Ms?: number;
+  clientTurnaroundP90Ms?: number;
+  clientTurnaroundP99Ms?: number;
   models: number;
   completions: number;
   chat: number;
@@ -107,9 +118,44 @@ function stableShare(prompt: string): number {
 }
 
 export class MockServer {
-  readonly stats: MockStats = { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, inFlight: 0, maxInFlight: 0, meanInFlight: 0 };
+  readonly stats: MockStats = { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, inFlight: 0, maxInFlight: 0, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0 };
   private inFlightArea = 0;
   private inFlightSinceMs = 0;
+  private lateSumMs = 0;
+  private lateCount = 0;
+  private turnaroundSumMs = 0;
+  private turnaroundCount = 0;
+  /** When the latest answer on a connection was handed to it (performance.now()). */
+  private readonly answeredAt = new WeakMap<object, number>();
+  private turnarounds: number[] = [];
+
+  /** The stats as sent by GET /stats, with the turnaround percentiles worked out. */
+  private statsNow(): MockStats {
+    if (this.turnarounds.length > 0) {
+      const sorted = Float64Array.from(this.turnarounds).sort();
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+      this.stats.clientTurnaroundP50Ms = at(0.5);
+      this.stats.clientTurnaroundP90Ms = at(0.9);
+      this.stats.clientTurnaroundP99Ms = at(0.99);
+    }
+    return this.stats;
+  }
+
+  private noteAnswered(res: http.ServerResponse, dueAtMs: number): void {
+    const now = performance.now();
+    this.lateSumMs += Math.max(0, now - dueAtMs);
+    this.stats.meanAnswerLateMs = this.lateSumMs / ++this.lateCount;
+    if (res.socket) this.answeredAt.set(res.socket, now);
+  }
+
+  private noteArrival(req: http.IncomingMessage, arrivedAtMs: number): void {
+    const previous = req.socket ? this.answeredAt.get(req.socket) : undefined;
+    if (previous === undefined) return;
+    this.turnaroundSumMs += arrivedAtMs - previous;
+    this.stats.meanClientTurnaroundMs = this.turnaroundSumMs / ++this.turnaroundCount;
+    // Kept for the percentiles, up to a bound: a benchmark's runs are well below it.
+    if (this.turnarounds.length < 1_000_000) this.turnarounds.push(arrivedAtMs - previous);
+  }
 
   /** Keeps the time-weighted mean of requests in flight, for the benchmark's "why not ideal" question. */
   private trackInFlight(delta: number): void {
@@ -162,13 +208,18 @@ export class MockServer {
     const arrivedAtMs = performance.now();
     const url = (req.url ?? '').split('?')[0].replace(/\/+$/, '');
     // The mock's own endpoints are not counted: tests read /stats to see what the evaluator sent.
-    if (req.method === 'GET' && url === '/stats') return this.sendJson(res, 200, this.stats);
+    if (req.method === 'GET' && url === '/stats') return this.sendJson(res, 200, this.statsNow());
     // Starts the counts afresh (requests in flight stay counted): a benchmark warms the server up, then measures.
     if (req.method === 'DELETE' && url === '/stats') {
-      Object.assign(this.stats, { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: this.stats.inFlight, meanInFlight: 0 });
+      Object.assign(this.stats, { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: this.stats.inFlight, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0 });
       delete this.stats.firstGenerationAtMs;
       delete this.stats.lastGenerationAtMs;
       this.inFlightArea = 0;
+      this.lateSumMs = this.lateCount = this.turnaroundSumMs = this.turnaroundCount = 0;
+      this.turnarounds = [];
+      delete this.stats.clientTurnaroundP50Ms;
+      delete this.stats.clientTurnaroundP90Ms;
+      delete this.stats.clientTurnaroundP99Ms;
       return this.sendJson(res, 200, this.stats);
     }
     if (req.method === 'GET' && url === '/health') return this.sendJson(res, 200, { status: 'ok' });
@@ -198,6 +249,7 @@ export class MockServer {
       }
       if (isChat) this.stats.chat++;
       else this.stats.completions++;
+      this.noteArrival(req, arrivedAtMs);
       const now = Date.now();
       this.stats.firstGenerationAtMs ??= now;
       this.stats.lastGenerationAtMs = now;
@@ -206,9 +258,10 @@ export class MockServer {
       const [lo, hi] = this.options.latencyMs;
       // The latency counts from the request's arrival, as a server's time to first byte does, not from the
       // end of our own body parsing.
-      const delay = lo + (hi - lo) * this.options.random() - (performance.now() - arrivedAtMs);
-      if (delay > 0) setTimeout(() => this.answer(req, res, body, isChat), delay);
-      else this.answer(req, res, body, isChat);
+      const dueAtMs = arrivedAtMs + lo + (hi - lo) * this.options.random();
+      const delay = dueAtMs - performance.now();
+      if (delay > 0) setTimeout(() => this.answer(req, res, body, isChat, dueAtMs), delay);
+      else this.answer(req, res, body, isChat, dueAtMs);
     });
   }
 
@@ -272,7 +325,7 @@ export class MockServer {
     }
   }
 
-  private answer(req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, unknown>, isChat: boolean): void {
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, unknown>, isChat: boolean, dueAtMs: number): void {
     if (this.injectFailure(res)) return;
     if (body.model !== this.options.model) {
       return this.sendError(res, 404, 'NotFoundError', `The model \`${String(body.model)}\` does not exist.`);
@@ -311,6 +364,7 @@ export class MockServer {
       ? { index: 0, message: { role: 'assistant', content: text, ...(reasoning !== undefined ? { reasoning_content: reasoning } : {}) }, logprobs: null, finish_reason: finish, stop_reason: null }
       : { index: 0, text, logprobs: null, finish_reason: finish, stop_reason: null };
     this.sendJson(res, 200, { id, object: isChat ? 'chat.completion' : 'text_completion', created, model: this.options.model, choices: [choice], usage });
+    this.noteAnswered(res, dueAtMs);
   }
 
   private stream(res: http.ServerResponse, id: string, created: number, isChat: boolean, text: string, reasoning: string | undefined, finish: string, usage: object): void {
