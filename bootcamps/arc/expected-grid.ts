@@ -2,16 +2,15 @@
 // once per line: when the runner queues the line for asking (Bootcamp.prepare), else the first time an answer
 // needs it; never for lines only read (a --strict survey or a dry run must not queue a program per line).
 // A program can take 100 ms, and a run reads its first 64 Arc lines at once: the programs run one at a time,
-// a slice of a few milliseconds per turn of the event loop, so the run's requests and answers keep flowing.
-// (A worker thread was tried: it cost ~40 MB of memory and, on 2 cores shared with a model server, throughput.)
+// in 1 ms slices at a lower priority than the run's requests and answers (background-slices.ts).
 import { pyJsonLoads } from '../shared/py-json.ts';
 import type { PyValue } from '../shared/py-literal.ts';
 import { runSteps, type Program } from './interpreter.ts';
 import type { Value } from './py-values.ts';
 import programsJson from './programs.json' with { type: 'json' };
+import { BackgroundSlices } from '../shared/background-slices.ts';
 
 const programs = programsJson as unknown as Record<string, Program>;
-const SLICE_MS = 4;
 
 export type ExpectedGrid = { grid: PyValue } | { error: string };
 
@@ -21,7 +20,6 @@ interface Job {
 }
 
 const queue: Job[] = [];
-let running = false;
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -32,9 +30,8 @@ export function programRuns(): number {
   return programsStarted;
 }
 
-/** Runs queued programs for one slice, then gives the event loop a turn if any work is left. */
-function runSlice(): void {
-  const sliceEnd = performance.now() + SLICE_MS;
+/** Runs queued programs until the slice ends; true when some are left. */
+function runSlice(sliceEnd: number): boolean {
   while (queue.length > 0 && performance.now() < sliceEnd) {
     const job = queue[0];
     try {
@@ -47,9 +44,10 @@ function runSlice(): void {
       job.resolve({ error: message(err) });
     }
   }
-  running = queue.length > 0;
-  if (running) setImmediate(runSlice);
+  return queue.length > 0;
 }
+
+const slices = new BackgroundSlices(runSlice);
 
 /** Starts working out a line's expected grid; never rejects. A failure is kept as its message (→ score 0). */
 export function expectedGrid(inputGrid: unknown, taskKey: string): Promise<ExpectedGrid> {
@@ -67,10 +65,7 @@ export function expectedGrid(inputGrid: unknown, taskKey: string): Promise<Expec
   programsStarted++;
   return new Promise((resolve) => {
     queue.push({ steps: runSteps(program, grid as number[][]), resolve });
-    if (!running) {
-      running = true;
-      setImmediate(runSlice);
-    }
+    slices.wake();
   });
 }
 

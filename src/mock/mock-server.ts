@@ -75,6 +75,8 @@ export interface MockStats {
   clientTurnaroundP50Ms?: number;
   clientTurnaroundP90Ms?: number;
   clientTurnaroundP99Ms?: number;
+  /** Generation requests received in each 250 ms since the first: a benchmark's start-up shows as low counts. */
+  generationsPer250Ms: number[];
   models: number;
   completions: number;
   chat: number;
@@ -118,7 +120,8 @@ function stableShare(prompt: string): number {
 }
 
 export class MockServer {
-  readonly stats: MockStats = { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, inFlight: 0, maxInFlight: 0, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0 };
+  readonly stats: MockStats = { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, inFlight: 0, maxInFlight: 0, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0, generationsPer250Ms: [] };
+  private firstGenerationPerfMs: number | undefined;
   private inFlightArea = 0;
   private inFlightSinceMs = 0;
   private lateSumMs = 0;
@@ -211,7 +214,8 @@ export class MockServer {
     if (req.method === 'GET' && url === '/stats') return this.sendJson(res, 200, this.statsNow());
     // Starts the counts afresh (requests in flight stay counted): a benchmark warms the server up, then measures.
     if (req.method === 'DELETE' && url === '/stats') {
-      Object.assign(this.stats, { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: this.stats.inFlight, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0 });
+      Object.assign(this.stats, { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: this.stats.inFlight, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0, generationsPer250Ms: [] });
+      this.firstGenerationPerfMs = undefined;
       delete this.stats.firstGenerationAtMs;
       delete this.stats.lastGenerationAtMs;
       this.inFlightArea = 0;
@@ -250,6 +254,11 @@ export class MockServer {
       if (isChat) this.stats.chat++;
       else this.stats.completions++;
       this.noteArrival(req, arrivedAtMs);
+      this.firstGenerationPerfMs ??= arrivedAtMs;
+      const window = Math.floor((arrivedAtMs - this.firstGenerationPerfMs) / 250);
+      const counts = this.stats.generationsPer250Ms;
+      while (counts.length <= window) counts.push(0);
+      counts[window]++;
       const now = Date.now();
       this.stats.firstGenerationAtMs ??= now;
       this.stats.lastGenerationAtMs = now;

@@ -79,14 +79,21 @@ export async function scoreItem(item: Item, repeat: number, asked: Asked, repeat
   };
 }
 
+/** Wall time one turn of deferred work may take before pending I/O (answers, the next requests) gets a turn. */
+const SLICE_MS = 1;
+
 /**
- * Scoring deferred to its own turn of the event loop. When a wave of answers arrives together, each one's
- * slot is handed to the next request first and the scoring runs after, so the server is never kept waiting
- * on our CPU. `pending` feeds the reader's backpressure.
+ * Scoring deferred to its own turns of the event loop, at most ~SLICE_MS each. When a wave of answers arrives
+ * together, each one's slot is handed to the next request first and the scoring runs after; and a backlog of
+ * scoring is worked off a slice at a time, so answers that arrive meanwhile are not kept waiting behind it
+ * (at 100 ms model latency, a whole backlog in one turn held some requests back by 20-80 ms). `pending` feeds
+ * the reader's backpressure.
  */
 export class DeferredWork {
   private count = 0;
   private queued: (() => Promise<void>)[] = [];
+  /** Index of the next task of `queued` to start. */
+  private next = 0;
   private scheduled = false;
   private waiters: (() => void)[] = [];
   private belowWaiters: { limit: number; wake: () => void }[] = [];
@@ -99,32 +106,50 @@ export class DeferredWork {
   run(task: () => Promise<void>): void {
     this.count++;
     this.queued.push(task);
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (!this.scheduled) {
-      // One immediate per turn runs every task queued in it: cheaper than one immediate per task.
+      // One immediate per turn runs the tasks queued so far, up to the slice: cheaper than one immediate per task.
       this.scheduled = true;
-      setImmediate(() => this.runQueued());
+      setImmediate(() => this.runSlice());
     }
   }
 
-  private runQueued(): void {
+  private runSlice(): void {
     this.scheduled = false;
-    const tasks = this.queued;
-    this.queued = [];
-    for (const task of tasks) {
+    const sliceEnd = performance.now() + SLICE_MS;
+    while (this.next < this.queued.length) {
+      const task = this.queued[this.next++];
       task()
         .catch((err: unknown) => {
           this.failure ??= err;
         })
-        .finally(() => {
-          this.count--;
-          if (this.belowWaiters.length > 0) {
-            const still = this.belowWaiters.filter((w) => this.count >= w.limit);
-            for (const w of this.belowWaiters) if (this.count < w.limit) w.wake();
-            this.belowWaiters = still;
-          }
-          if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
-        });
+        .finally(() => this.settle());
+      if (performance.now() >= sliceEnd) break;
     }
+    if (this.next === this.queued.length) {
+      this.queued = [];
+      this.next = 0;
+    } else {
+      // Under a steady backlog the array never empties: drop the started tasks now and then.
+      if (this.next >= 1024) {
+        this.queued = this.queued.slice(this.next);
+        this.next = 0;
+      }
+      this.schedule();
+    }
+  }
+
+  private settle(): void {
+    this.count--;
+    if (this.belowWaiters.length > 0) {
+      const still = this.belowWaiters.filter((w) => this.count >= w.limit);
+      for (const w of this.belowWaiters) if (this.count < w.limit) w.wake();
+      this.belowWaiters = still;
+    }
+    if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
   }
 
   /** Resolves once fewer than `limit` tasks are pending. */

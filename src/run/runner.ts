@@ -270,7 +270,12 @@ export class EvaluationRun {
             return;
         }
       };
-      const busy = () => queue.size + scoring.pending;
+      // Backpressure. The request queue is kept topped up to one item per slot whatever the scoring backlog, so
+      // a wave of answers always finds its next requests ready; scoring may lag behind by up to 2× concurrency
+      // items (it runs a slice at a time, after the I/O), and past that reading stops until it catches up.
+      const c = config.max_concurrent_requests;
+      const scoringCap = 2 * c;
+      const mustWait = () => queue.size >= c || scoring.pending >= scoringCap;
 
       try {
         for (let fileIndex = 0; fileIndex < files.length && !this.stopping; fileIndex++) {
@@ -300,10 +305,10 @@ export class EvaluationRun {
                 progress.itemDone(fileIndex, false);
                 continue;
               }
-              // Backpressure: at most ~2× concurrency items exist at once, whatever the file size.
-              while (busy() >= config.max_concurrent_requests && !this.stopping) {
-                if (queue.size >= config.max_concurrent_requests) await Promise.race([queue.onSizeLessThan(config.max_concurrent_requests), stopped]);
-                else await Promise.race([scoring.pendingBelow(config.max_concurrent_requests - queue.size), stopped]);
+              // At most c queued, c asked and 2c being scored exist at once, whatever the file size.
+              while (mustWait() && !this.stopping) {
+                if (queue.size >= c) await Promise.race([queue.onSizeLessThan(c), stopped]);
+                else await Promise.race([scoring.pendingBelow(scoringCap), stopped]);
               }
               if (this.stopping) break;
               // Per-line work the verifier will need (Arc's expected grid) starts now, while the model answers.
