@@ -75,6 +75,8 @@ export class HttpClient {
   private readonly pool: Http1Pool;
   private readonly base: URL;
   private readonly baseHeaders: Record<string, string>;
+  /** baseHeaders plus the JSON content type: one object for every request with a body (the pool caches its text). */
+  private readonly jsonHeaders: Record<string, string>;
   private readonly endpointPaths = new Map<string, string>();
   /**
    * Requests in flight per cancellation signal. One listener per signal cancels them all: adding and removing
@@ -103,6 +105,7 @@ export class HttpClient {
     this.pool = new Http1Pool({ origin: this.base, maxSockets: options.maxSockets });
     this.baseHeaders = { accept: 'application/json', 'user-agent': 'bootcamp-eval', ...lowerCaseKeys(options.headers ?? {}) };
     if (options.apiKey && options.apiKey !== 'EMPTY') this.baseHeaders.authorization = `Bearer ${options.apiKey}`;
+    this.jsonHeaders = { ...this.baseHeaders, 'content-type': 'application/json' };
   }
 
   /** URL of an endpoint relative to the base, e.g. "chat/completions". */
@@ -122,8 +125,8 @@ export class HttpClient {
 
   request(method: 'GET' | 'POST', endpoint: string, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<JsonResponse> {
     if (signal?.aborted) return Promise.reject(new CancelledError('cancelled before sending'));
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
-    const headers = payload ? { ...this.baseHeaders, 'content-type': 'application/json' } : this.baseHeaders;
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers = payload === undefined ? this.baseHeaders : this.jsonHeaders;
     const pending = this.pool.send({ method, path: this.path(endpoint), headers, body: payload });
     // The timeout counts from the moment the request is handed to a connection, never while an item waits in
     // the run's queue (the pool has as many connections as the run has slots, so it does not queue).

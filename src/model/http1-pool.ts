@@ -36,8 +36,10 @@ export interface RawRequest {
   method: 'GET' | 'POST';
   /** Path and query, e.g. "/v1/chat/completions". */
   path: string;
+  /** The same object for every request that sends the same headers: their text is built once per object. */
   headers: Readonly<Record<string, string>>;
-  body?: Buffer;
+  /** A string is sent as UTF-8. */
+  body?: Buffer | string;
 }
 
 /** A request that can be abandoned (timeout, cancellation): abort() destroys its connection. */
@@ -111,13 +113,33 @@ export class Http1Pool {
         reject(e);
       },
     };
-    let head = `${request.method} ${request.path} HTTP/1.1\r\nhost: ${this.hostHeader}\r\n`;
-    for (const name in request.headers) head += `${name}: ${request.headers[name]}\r\n`;
-    if (request.body) head += `content-length: ${request.body.length}\r\n`;
+    const { body } = request;
+    const { text: headerLines, ascii } = this.headerLines(request.headers);
+    let head = `${request.method} ${request.path} HTTP/1.1\r\nhost: ${this.hostHeader}\r\n${headerLines}`;
+    if (body !== undefined) head += `content-length: ${typeof body === 'string' ? Buffer.byteLength(body) : body.length}\r\n`;
     head += '\r\n';
-    // One write per request: headers and body in one buffer, so one syscall sends both.
-    const headBytes = Buffer.from(head, 'latin1');
-    conn.socket.write(request.body ? Buffer.concat([headBytes, request.body]) : headBytes);
+    // One write per request, headers and body together, so one syscall sends both. A string body is encoded
+    // with the head in that one write (no intermediate buffers) when the head is ASCII, as it nearly always is.
+    if (typeof body === 'string' && ascii) {
+      conn.socket.write(head + body, 'utf8');
+    } else {
+      const headBytes = Buffer.from(head, 'latin1');
+      conn.socket.write(body === undefined ? headBytes : Buffer.concat([headBytes, typeof body === 'string' ? Buffer.from(body, 'utf8') : body]));
+    }
+  }
+
+  private readonly headerText = new WeakMap<object, { text: string; ascii: boolean }>();
+
+  /** The header lines of a headers object, built once per object. */
+  private headerLines(headers: Readonly<Record<string, string>>): { text: string; ascii: boolean } {
+    let found = this.headerText.get(headers);
+    if (!found) {
+      let text = '';
+      for (const name in headers) text += `${name}: ${headers[name]}\r\n`;
+      found = { text, ascii: /^[\x00-\x7f]*$/.test(text) };
+      this.headerText.set(headers, found);
+    }
+    return found;
   }
 
   private acquire(start: (conn: Connection) => void): void {
