@@ -58,6 +58,9 @@ export interface RunOutcome {
 }
 
 const GRACE_MS = 10_000;
+/** The reader parses and queues lines for at most this long before pending I/O gets a turn. */
+const READ_SLICE_MS = 1;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class EvaluationRun {
   private readonly stopController = new AbortController();
@@ -245,7 +248,7 @@ export class EvaluationRun {
         if (!s) perBootcamp.set(bootcamp, (s = withBootcampDefaults(settings, bootcamp.defaults, (key) => config.sources[key] === 'default')));
         return s;
       };
-      const scoring = new DeferredWork();
+      const scoring = new DeferredWork(4 * config.max_concurrent_requests);
       const record = async (fileIndex: number, file: string, row: DetailsRow) => {
         await writer.write(file, row);
         progress.itemDone(fileIndex, row.error !== undefined);
@@ -271,12 +274,14 @@ export class EvaluationRun {
         }
       };
       // Backpressure. The request queue is kept topped up to one item per slot whatever the scoring backlog, so
-      // a wave of answers always finds its next requests ready; scoring may lag behind by up to 2× concurrency
-      // items (it runs a slice at a time, after the I/O), and past that reading stops until it catches up.
+      // a wave of answers always finds its next requests ready. Scoring runs behind the I/O: at background
+      // priority up to 4× concurrency items behind, every turn beyond that, and past 8× reading stops until it
+      // catches up (memory stays bounded whatever the file size).
       const c = config.max_concurrent_requests;
-      const scoringCap = 2 * c;
+      const scoringCap = 8 * c;
       const mustWait = () => queue.size >= c || scoring.pending >= scoringCap;
 
+      let readSliceStartedAt = performance.now();
       try {
         for (let fileIndex = 0; fileIndex < files.length && !this.stopping; fileIndex++) {
           const file = files[fileIndex];
@@ -306,9 +311,18 @@ export class EvaluationRun {
                 continue;
               }
               // At most c queued, c asked and 2c being scored exist at once, whatever the file size.
-              while (mustWait() && !this.stopping) {
-                if (queue.size >= c) await Promise.race([queue.onSizeLessThan(c), stopped]);
-                else await Promise.race([scoring.pendingBelow(scoringCap), stopped]);
+              if (mustWait()) {
+                while (mustWait() && !this.stopping) {
+                  if (queue.size >= c) await Promise.race([queue.onSizeLessThan(c), stopped]);
+                  else await Promise.race([scoring.pendingBelow(scoringCap), stopped]);
+                }
+                // Woken by an answer: refill after the I/O of this turn, so that the answers arriving with it get
+                // their next requests out first (the queue still holds one item per slot for them).
+                await nextTurn();
+                readSliceStartedAt = performance.now();
+              } else if (performance.now() - readSliceStartedAt > READ_SLICE_MS) {
+                await nextTurn();
+                readSliceStartedAt = performance.now();
               }
               if (this.stopping) break;
               // Per-line work the verifier will need (Arc's expected grid) starts now, while the model answers.
