@@ -15,8 +15,6 @@ export interface BackgroundSliceOptions {
   retryMs: number;
   /** ...and run one slice at least this often all the same, so the work is never starved. */
   maxWaitMs: number;
-  /** While this says so (a backlog the run is waiting on), a slice runs every turn, however busy the loop. */
-  urgent?: () => boolean;
 }
 
 export const DEFAULT_BACKGROUND_SLICES: BackgroundSliceOptions = { sliceMs: 1, busyShare: 0.35, retryMs: 2, maxWaitMs: 50 };
@@ -49,7 +47,7 @@ export class BackgroundSlices {
   }
 
   private tick(): void {
-    const { sliceMs, busyShare, retryMs, maxWaitMs, urgent } = this.options;
+    const { sliceMs, busyShare, retryMs, maxWaitMs } = this.options;
     const current = performance.eventLoopUtilization();
     const since = performance.eventLoopUtilization(current, this.lastElu);
     this.lastElu = current;
@@ -58,8 +56,7 @@ export class BackgroundSlices {
     this.ownMs = 0;
     const now = performance.now();
     let more = true;
-    const pressing = urgent?.() ?? false;
-    if (pressing || this.othersShare < busyShare || now - this.lastSliceAt >= maxWaitMs) {
+    if (this.othersShare < busyShare || now - this.lastSliceAt >= maxWaitMs) {
       more = this.work(now + sliceMs);
       this.lastSliceAt = performance.now();
       this.ownMs = this.lastSliceAt - now;
@@ -68,7 +65,7 @@ export class BackgroundSlices {
       this.scheduled = false;
       return;
     }
-    if (pressing || this.othersShare < busyShare) setImmediate(() => this.tick());
+    if (this.othersShare < busyShare) setImmediate(() => this.tick());
     else setTimeout(() => this.tick(), retryMs);
   }
 }

@@ -11,7 +11,6 @@ import { scoreOutput } from '../../bootcamps/score.ts';
 import type { VerifyContext } from '../../bootcamps/types.ts';
 import type { DetailsRow, ItemError } from '../output/details-row.ts';
 import { redactText } from '../redact.ts';
-import { BackgroundSlices, DEFAULT_BACKGROUND_SLICES } from '../../bootcamps/shared/background-slices.ts';
 
 export type AskOutcome =
   | { kind: 'answered'; asked: Asked }
@@ -80,28 +79,25 @@ export async function scoreItem(item: Item, repeat: number, asked: Asked, repeat
   };
 }
 
+/** Wall time one turn of deferred work may take before pending I/O (answers, the next requests) gets a turn. */
+const SLICE_MS = 1;
+
 /**
- * Scoring, deferred behind the run's I/O. When a wave of answers arrives together, each one's slot is handed to
- * the next request first and the scoring runs after; the backlog is worked off in 1 ms slices, and only while
- * the event loop is otherwise mostly idle (background-slices.ts) until it reaches `urgentAt` items, from which
- * on a slice runs every turn. At 100 ms model latency the evaluator's first second is its busiest (cold code,
- * every verifier's first outputs): its scoring then waits for the idle time that follows, instead of holding
- * answers and requests back by 10-20 ms. `pending` feeds the reader's backpressure.
+ * Scoring deferred to its own turns of the event loop, at most ~SLICE_MS each. When a wave of answers arrives
+ * together, each one's slot is handed to the next request first and the scoring runs after; and a backlog of
+ * scoring is worked off a slice at a time, so answers that arrive meanwhile are not kept waiting behind it
+ * (at 100 ms model latency, a whole backlog in one turn held some requests back by 20-80 ms). `pending` feeds
+ * the reader's backpressure.
  */
 export class DeferredWork {
   private count = 0;
   private queued: (() => Promise<void>)[] = [];
   /** Index of the next task of `queued` to start. */
   private next = 0;
+  private scheduled = false;
   private waiters: (() => void)[] = [];
   private belowWaiters: { limit: number; wake: () => void }[] = [];
   private failure: unknown;
-  private readonly slices: BackgroundSlices;
-
-  /** `urgentAt` 0: every turn, however busy (no background priority). */
-  constructor(urgentAt = 0) {
-    this.slices = new BackgroundSlices((sliceEnd) => this.runSlice(sliceEnd), { ...DEFAULT_BACKGROUND_SLICES, urgent: () => this.count >= urgentAt });
-  }
 
   get pending(): number {
     return this.count;
@@ -110,11 +106,20 @@ export class DeferredWork {
   run(task: () => Promise<void>): void {
     this.count++;
     this.queued.push(task);
-    this.slices.wake();
+    this.schedule();
   }
 
-  /** Starts queued tasks until the slice ends; true when some are left. */
-  private runSlice(sliceEnd: number): boolean {
+  private schedule(): void {
+    if (!this.scheduled) {
+      // One immediate per turn runs the tasks queued so far, up to the slice: cheaper than one immediate per task.
+      this.scheduled = true;
+      setImmediate(() => this.runSlice());
+    }
+  }
+
+  private runSlice(): void {
+    this.scheduled = false;
+    const sliceEnd = performance.now() + SLICE_MS;
     while (this.next < this.queued.length) {
       const task = this.queued[this.next++];
       task()
@@ -127,14 +132,14 @@ export class DeferredWork {
     if (this.next === this.queued.length) {
       this.queued = [];
       this.next = 0;
-      return false;
+    } else {
+      // Under a steady backlog the array never empties: drop the started tasks now and then.
+      if (this.next >= 1024) {
+        this.queued = this.queued.slice(this.next);
+        this.next = 0;
+      }
+      this.schedule();
     }
-    // Under a steady backlog the array never empties: drop the started tasks now and then.
-    if (this.next >= 1024) {
-      this.queued = this.queued.slice(this.next);
-      this.next = 0;
-    }
-    return true;
   }
 
   private settle(): void {
