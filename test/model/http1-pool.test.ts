@@ -76,6 +76,29 @@ test('one buffer per request: method, path, host, headers and body arrive as sen
   }
 });
 
+test('a string body goes out as UTF-8 with its byte length; a header with non-ASCII text still arrives as latin1', async () => {
+  const seen: { head: string; body: string }[] = [];
+  const server = await rawServer((socket, req) => {
+    seen.push(req);
+    socket.write(json(200, { ok: true }));
+  });
+  const pool = new Http1Pool({ origin: server.origin, maxSockets: 1 });
+  try {
+    const headers = { 'content-type': 'application/json' };
+    const body = '{"t":"é ✓ 𝄞"}';
+    for (let i = 0; i < 2; i++) assert.equal((await pool.send({ method: 'POST', path: '/x', headers, body }).response).status, 200);
+    // é is 2 bytes, ✓ 3 and 𝄞 4 in UTF-8: content-length counts bytes, not characters.
+    assert.match(seen[0].head, new RegExp(`content-length: ${Buffer.byteLength(body)}$`));
+    assert.equal(Buffer.from(seen[1].body, 'latin1').toString('utf8'), body, 'the same header object, reused, sends the same bytes');
+    await pool.send({ method: 'POST', path: '/y', headers: { 'x-note': 'café' }, body: 'é' }).response;
+    assert.match(seen[2].head, /x-note: caf\u00e9/);
+    assert.equal(Buffer.from(seen[2].body, 'latin1').toString('utf8'), 'é');
+  } finally {
+    pool.close();
+    await server.close();
+  }
+});
+
 test('chunked bodies split at every byte, with extensions and trailers, are put back together', async () => {
   const body = JSON.stringify({ choices: [{ message: { content: 'ünïcode ✓ '.repeat(50) } }] });
   const bytes = Buffer.from(body);
