@@ -119,8 +119,13 @@ function stableShare(prompt: string): number {
   return createHash('sha1').update(prompt).digest().readUInt32BE(0) / 0x1_0000_0000;
 }
 
+/** Every count at zero, as at start and after DELETE /stats (requests in flight stay counted: `inFlight`). */
+function freshCounts(inFlight: number): Omit<MockStats, 'inFlight'> {
+  return { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: inFlight, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0, generationsPer250Ms: [] };
+}
+
 export class MockServer {
-  readonly stats: MockStats = { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, inFlight: 0, maxInFlight: 0, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0, generationsPer250Ms: [] };
+  readonly stats: MockStats = { inFlight: 0, ...freshCounts(0) };
   private firstGenerationPerfMs: number | undefined;
   private inFlightArea = 0;
   private inFlightSinceMs = 0;
@@ -214,16 +219,12 @@ export class MockServer {
     if (req.method === 'GET' && url === '/stats') return this.sendJson(res, 200, this.statsNow());
     // Starts the counts afresh (requests in flight stay counted): a benchmark warms the server up, then measures.
     if (req.method === 'DELETE' && url === '/stats') {
-      Object.assign(this.stats, { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: this.stats.inFlight, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0, generationsPer250Ms: [] });
+      for (const key of ['firstGenerationAtMs', 'lastGenerationAtMs', 'clientTurnaroundP50Ms', 'clientTurnaroundP90Ms', 'clientTurnaroundP99Ms'] as const) delete this.stats[key];
+      Object.assign(this.stats, freshCounts(this.stats.inFlight));
       this.firstGenerationPerfMs = undefined;
-      delete this.stats.firstGenerationAtMs;
-      delete this.stats.lastGenerationAtMs;
       this.inFlightArea = 0;
       this.lateSumMs = this.lateCount = this.turnaroundSumMs = this.turnaroundCount = 0;
       this.turnarounds = [];
-      delete this.stats.clientTurnaroundP50Ms;
-      delete this.stats.clientTurnaroundP90Ms;
-      delete this.stats.clientTurnaroundP99Ms;
       return this.sendJson(res, 200, this.stats);
     }
     if (req.method === 'GET' && url === '/health') return this.sendJson(res, 200, { status: 'ok' });
