@@ -18,17 +18,15 @@ import { execFileSync } from 'node:child_process';
 import { HttpClient } from '../src/model/http.ts';
 import { runScriptMeasured } from '../src/bench/measure.ts';
 import { PROJECT_ROOT } from '../src/version.ts';
+import minimist from 'minimist';
 
 const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'internbootcamp_eval');
 const CONCURRENCY = 128;
-const quick = process.argv.includes('--quick');
-const withSdk = process.argv.includes('--sdk');
-const flagValue = (name: string): string | undefined => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? undefined : process.argv[at + 1];
-};
-const runs = Math.max(1, Number(flagValue('--runs') ?? 1));
-const onlyCases = flagValue('--case')?.split(',');
+const flags = minimist(process.argv.slice(2), { boolean: ['quick', 'sdk'], string: ['runs', 'case'] });
+const quick = flags.quick as boolean;
+const withSdk = flags.sdk as boolean;
+const runs = Math.max(1, Number(flags.runs ?? 1));
+const onlyCases = (flags.case as string | undefined)?.split(',');
 const CASES = ['0ms', '100ms', 'tsx', '20k', '200k'];
 for (const name of onlyCases ?? []) if (!CASES.includes(name)) throw new Error(`--case: expected some of ${CASES.join(', ')}, got ${name}`);
 const wanted = (name: string) => (onlyCases ? onlyCases.includes(name) : name !== '200k' || !quick);

@@ -2,7 +2,7 @@
 // file needs repair (a torn last line from a kill mid-write) or compaction (duplicates, rows out of order).
 // Streams the file, and keeps ~40 bytes per row in typed arrays rather than an object per row, so that memory
 // stays flat from 5k to 200k rows.
-import { createReadStream, promises as fsp, existsSync } from 'node:fs';
+import { promises as fsp, existsSync } from 'node:fs';
 
 /** One row's summary, as handed to aggregation; a reused object when iterating a RowTable. */
 export interface RowSummary {
