@@ -31,3 +31,30 @@ export function redactSettings<T extends Record<string, unknown>>(settings: T): 
   }
   return out as T;
 }
+
+const SECRET_FLAG = /^--?(api_key|sandbox_token|token|hf_token)$/i;
+const SECRET_HEADER = /^\s*(authorization|api-key|x-api-key)\s*:/i;
+
+/** A command line safe to record (run.lock): secret flags' values and Authorization headers become "***". */
+export function redactCommandLine(argv: readonly string[], secrets: readonly (string | undefined)[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (SECRET_FLAG.test(name)) {
+      out.push(eq > 0 ? `${name}=${PLACEHOLDER}` : arg);
+      if (eq < 0 && i + 1 < argv.length) {
+        out.push(PLACEHOLDER);
+        i++;
+      }
+    } else if (SECRET_HEADER.test(arg)) {
+      out.push(arg.replace(/:.*/, `: ${PLACEHOLDER}`));
+    } else if (/^(api_key|sandbox_token|token)=/i.test(arg) || /(^|,)(api_key|target\.api_endpoint\.api_key)=/i.test(arg)) {
+      out.push(arg.replace(/((?:^|,)[^=,]*(?:api_key|token)=)[^,]*/gi, `$1${PLACEHOLDER}`));
+    } else {
+      out.push(arg);
+    }
+  }
+  return redactText(out.map((a) => (/^[\w@%+=:,./*-]+$/.test(a) ? a : JSON.stringify(a))).join(' '), secrets);
+}

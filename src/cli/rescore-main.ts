@@ -9,6 +9,8 @@ import { rescoreFile, rescoreRunDetails, type RescoreOptions } from '../rescore/
 import { finalizeRun } from '../run/finalize.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { readEvalArgs } from '../output/eval-args.ts';
+import { RunLock } from '../output/run-lock.ts';
+import { redactCommandLine } from '../redact.ts';
 import type { VerifyContext } from '../../bootcamps/types.ts';
 import { SANDBOX_FLAG_NAMES, sandboxSettingsFromArgs } from '../sandbox/sandbox-flags.ts';
 import { createRunSandbox, type RunSandbox } from '../sandbox/create-sandbox.ts';
@@ -48,6 +50,7 @@ const KNOWN_FLAGS = ['-o', '--output', '--run', '--help', '-h', ...SANDBOX_FLAG_
 
 export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promise<number> {
   let sandbox: RunSandbox | undefined;
+  let lock: RunLock | undefined;
   try {
     const args = minimist([...argv], {
       string: ['o', 'run', ...SANDBOX_FLAG_NAMES.filter((n) => n !== 'use_sandbox')],
@@ -76,6 +79,8 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
       const paths = new RunPaths(args.run);
       const evalArgs = readEvalArgs(paths.evalArgs);
       if (!evalArgs) throw new UsageError(`--run: ${paths.evalArgs} is missing or not JSON; is ${args.run} a run folder?`);
+      // The same lock as run_eval's: rescoring a folder that a run is still writing would lose rows.
+      lock = RunLock.acquire(args.run, { command: redactCommandLine(['rescore', ...argv], []), force: false, log });
       const { files, counts } = await rescoreRunDetails(args.run, options);
       const totals = await finalizeRun({
         settings: {
@@ -108,6 +113,7 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
     }
     throw err;
   } finally {
+    lock?.release();
     sandbox?.close();
   }
 }

@@ -12,7 +12,7 @@ import { createScoringSetup } from '../run/scoring-setup.ts';
 import { remoteTarget } from '../sandbox/create-sandbox.ts';
 import { runLs } from './ls.ts';
 import { runDryRun } from '../run/dry-run.ts';
-import { redactText } from '../redact.ts';
+import { redactCommandLine, redactText } from '../redact.ts';
 
 export interface MainIO {
   stdout: (text: string) => void;
@@ -84,6 +84,7 @@ export async function runEvalMain(argv: readonly string[], env: Readonly<Record<
         now: () => new Date(),
         outputRoot: path.resolve(io.cwd, 'output'),
         version: VERSION,
+        command: redactCommandLine(['run_eval', ...argv], secrets),
       };
       const runOne = async (runConfig: Config) => {
         const run = new EvaluationRun(runConfig, scoring, runIO);

@@ -24,7 +24,8 @@ import { askItem, DeferredWork, scoreItem } from './item-steps.ts';
 import { cutTornTail, doneKeys as doneKeysOf, rowKey, scanDetails } from '../output/details-file.ts';
 import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, type AnswerFingerprint } from '../output/eval-args.ts';
 import { ProgressLogWriter } from '../output/progress-log.ts';
-import { locateRunFolder } from '../resume/locate-run.ts';
+import { locateRunFolder, type RunFolderChoice } from '../resume/locate-run.ts';
+import { liveHolderMessage, RunLock } from '../output/run-lock.ts';
 import { finalizeRun, summarySettings, type RunTotals } from './finalize.ts';
 import { ProgressState } from './progress.ts';
 import { ProgressDisplay } from '../ui/progress-display.ts';
@@ -40,6 +41,8 @@ export interface RunIO {
   /** Where default run folders go (output/ under the working directory). */
   outputRoot: string;
   version: string;
+  /** The command line, secrets redacted, for run.lock. */
+  command?: string;
 }
 
 /** How bootcamps are found and what verifiers get besides the output; the CLI builds it from the config. */
@@ -122,15 +125,42 @@ export class EvaluationRun {
     const dataSources = new Set(surveys.flatMap((s) => [...s.dataSources.keys()]));
     await this.scoring.prepare?.(dataSources);
 
-    const choice = locateRunFolder({
-      resume: config.resume,
-      outputDir: config.output_dir,
-      outputRoot: io.outputRoot,
-      modelName: config.model_name,
-      testDir: config.test_dir,
-      now: io.now(),
-    });
+    let choice: RunFolderChoice;
+    try {
+      choice = locateRunFolder({
+        resume: config.resume,
+        outputDir: config.output_dir,
+        outputRoot: io.outputRoot,
+        modelName: config.model_name,
+        testDir: config.test_dir,
+        now: io.now(),
+      });
+    } catch (err) {
+      // "already holds a run" of a folder that another process is writing right now: say that instead.
+      const inUse = config.output_dir !== undefined ? liveHolderMessage(config.output_dir) : undefined;
+      throw inUse ? new UsageError(inUse) : err;
+    }
     if (choice.notice) io.log(choice.notice);
+    // Before anything is read or written in the folder: a second process on it stops here (exit 2).
+    const lock = RunLock.acquire(choice.folder, { command: io.command ?? 'run_eval', force: config.force, log: io.log });
+    try {
+      return await this.runLocked(config, template, files, surveys, dataSources, fingerprint, systemPrompt, choice);
+    } finally {
+      lock.release();
+    }
+  }
+
+  private async runLocked(
+    config: Config,
+    template: ChatTemplate,
+    files: string[],
+    surveys: FileSurvey[],
+    dataSources: Set<string>,
+    fingerprint: AnswerFingerprint,
+    systemPrompt: string | undefined,
+    choice: RunFolderChoice,
+  ): Promise<RunOutcome> {
+    const { io } = this;
     const paths = new RunPaths(choice.folder);
     const previous = choice.resuming ? readEvalArgs(paths.evalArgs) : undefined;
     const forced: string[] = [];
