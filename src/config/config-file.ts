@@ -30,9 +30,10 @@ const NEMO_KEYS: Record<string, { flag: FlagName; convert?: (v: unknown) => unkn
   'target.api_endpoint.model_id': { flag: 'model_name' },
   'target.api_endpoint.api_key_name': { flag: 'api_key_name' },
   'target.api_endpoint.type': { flag: 'api_mode' },
+  'target.api_endpoint.stream': { flag: 'stream' },
 };
-/** Keys NeMo configs carry that say nothing we need (the task name, streaming); accepted and ignored. */
-const NEMO_IGNORED = new Set(['config.type', 'target.api_endpoint.stream', 'config.params.task']);
+/** Keys NeMo configs carry that say nothing we need (the task name); accepted and ignored. */
+const NEMO_IGNORED = new Set(['config.type', 'config.params.task']);
 
 const FLAT_NAMES = [...Object.keys(FLAGS), ...FLAG_ALIASES.keys()];
 

@@ -209,6 +209,14 @@ export const FLAGS = {
     type: 'int', default: 6_000_000, arg: 'MS', group: 'run',
     help: 'Milliseconds per attempt, from when the request is sent (the original meant seconds: 6000 was 100 min).',
   }),
+  stream: flag(z.boolean(), {
+    type: 'boolean', default: false, group: 'run',
+    help: 'Stream answers (server-sent events, both api modes); details gain ttft_ms. Answers are the same either way.',
+  }),
+  stream_idle_timeout: flag(z.number().positive(), {
+    type: 'number', default: 300, arg: 'SEC', group: 'run',
+    help: 'With --stream: no bytes for this long (the first byte included) fails the attempt as a timeout; it is retried.',
+  }),
   max_retries: flag(positiveInt, {
     type: 'int', default: 16, arg: 'N', group: 'run',
     help: 'Total attempts per request, as the original counts them.',

@@ -2,7 +2,7 @@
 import minimist from 'minimist';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
-import { DEFAULT_MOCK_OPTIONS, type FailMode, type MockOptions, type ReplyMode } from './mock-server.ts';
+import { DEFAULT_MOCK_OPTIONS, FAIL_MODES, type FailMode, type MockOptions, type ReplyMode } from './mock-server.ts';
 
 export const MOCK_HELP = `Usage: tsx scripts/mock_server.ts [flags]
   --port N              port (0 = a free one; the first line printed is "listening http://HOST:PORT") (default 0)
@@ -11,7 +11,10 @@ export const MOCK_HELP = `Usage: tsx scripts/mock_server.ts [flags]
   --api-key KEY         require this bearer token (401 otherwise)
   --latency-ms N|MIN-MAX  delay before each answer (default 0)
   --fail-rate P         share of generation requests that fail (default 0)
-  --fail-mode M         429 | 500 | 503 | reset | hang | mixed (default 500)
+  --fail-mode M         429 | 500 | 503 | reset | hang | stall | stream-error | error-body | empty-choices | mixed
+                        (default 500). stall: a streamed answer goes silent after --stall-after chunks (an
+                        unstreamed one hangs); stream-error: an error event after 2 chunks; error-body: HTTP 200
+                        with vLLM's error object (code 503); empty-choices: HTTP 200 with "choices": []
   --fail-first N        fail the first N generation requests
   --retry-after S       Retry-After seconds on 429/503
   --reply MODE          echo | fixed | solutions (default echo)
@@ -21,6 +24,10 @@ export const MOCK_HELP = `Usage: tsx scripts/mock_server.ts [flags]
   --wrong-text TEXT     reply for the other prompts
   --max-model-len N     context length; longer requests get vLLM's 400
   --reasoning-parser    split <think>…</think> into reasoning_content (chat mode)
+  --ttft-ms N           streaming: ms before the first token (after --latency-ms) (default 0)
+  --itl-ms N            streaming: ms between tokens (default 0)
+  --reply-tokens N      every reply is exactly N tokens (words; max_tokens still cuts, with finish_reason length)
+  --stall-after N       data chunks a stalled stream sends before going silent (default 3)
 `;
 
 function num(raw: unknown, flag: string, check: (n: number) => boolean, expected: string): number {
@@ -52,7 +59,7 @@ export function readSolutions(file: string): Map<string, string> {
 }
 
 export function parseMockArgs(argv: readonly string[]): MockOptions | 'help' {
-  const known = ['port', 'host', 'model', 'api-key', 'latency-ms', 'fail-rate', 'fail-mode', 'fail-first', 'retry-after', 'reply', 'text', 'solutions', 'correct-rate', 'wrong-text', 'max-model-len'];
+  const known = ['port', 'host', 'model', 'api-key', 'latency-ms', 'fail-rate', 'fail-mode', 'fail-first', 'retry-after', 'reply', 'text', 'solutions', 'correct-rate', 'wrong-text', 'max-model-len', 'ttft-ms', 'itl-ms', 'reply-tokens', 'stall-after'];
   const a = minimist([...argv], {
     string: known,
     boolean: ['reasoning-parser', 'help'],
@@ -74,8 +81,7 @@ export function parseMockArgs(argv: readonly string[]): MockOptions | 'help' {
   }
   if (a['fail-rate'] !== undefined) o.failRate = num(a['fail-rate'], 'fail-rate', (n) => n >= 0 && n <= 1, 'a share between 0 and 1');
   if (a['fail-mode'] !== undefined) {
-    const modes = ['429', '500', '503', 'reset', 'hang', 'mixed'];
-    if (!modes.includes(String(a['fail-mode']))) throw new UsageError(`--fail-mode: expected one of ${modes.join(', ')}`);
+    if (!(FAIL_MODES as readonly string[]).includes(String(a['fail-mode']))) throw new UsageError(`--fail-mode: expected one of ${FAIL_MODES.join(', ')}`);
     o.failMode = String(a['fail-mode']) as FailMode;
   }
   if (a['fail-first'] !== undefined) o.failFirst = num(a['fail-first'], 'fail-first', (n) => Number.isInteger(n) && n >= 0, 'a count');
@@ -97,5 +103,9 @@ export function parseMockArgs(argv: readonly string[]): MockOptions | 'help' {
   if (a['wrong-text'] !== undefined) o.wrongText = String(a['wrong-text']);
   if (a['max-model-len'] !== undefined) o.maxModelLen = num(a['max-model-len'], 'max-model-len', (n) => Number.isInteger(n) && n > 0, 'a token count');
   o.reasoningParser = a['reasoning-parser'] === true;
+  if (a['ttft-ms'] !== undefined) o.ttftMs = num(a['ttft-ms'], 'ttft-ms', (n) => n >= 0, 'milliseconds');
+  if (a['itl-ms'] !== undefined) o.itlMs = num(a['itl-ms'], 'itl-ms', (n) => n >= 0, 'milliseconds');
+  if (a['reply-tokens'] !== undefined) o.replyTokens = num(a['reply-tokens'], 'reply-tokens', (n) => Number.isInteger(n) && n >= 0, 'a token count');
+  if (a['stall-after'] !== undefined) o.stallAfterChunks = num(a['stall-after'], 'stall-after', (n) => Number.isInteger(n) && n >= 0, 'a chunk count');
   return o;
 }

@@ -6,8 +6,10 @@ import http from 'node:http';
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { loadTemplate, BUILTIN_TEMPLATES, type ChatTemplate } from '../templates.ts';
+import { streamAnswer } from './mock-stream.ts';
 
-export type FailMode = '429' | '500' | '503' | 'reset' | 'hang' | 'mixed';
+export type FailMode = '429' | '500' | '503' | 'reset' | 'hang' | 'stall' | 'stream-error' | 'error-body' | 'empty-choices' | 'mixed';
+export const FAIL_MODES: readonly FailMode[] = ['429', '500', '503', 'reset', 'hang', 'stall', 'stream-error', 'error-body', 'empty-choices', 'mixed'];
 export type ReplyMode = 'echo' | 'fixed' | 'solutions';
 
 export interface MockOptions {
@@ -34,6 +36,13 @@ export interface MockOptions {
   reasoningParser: boolean;
   /** Fail the first N requests regardless of failRate (deterministic tests of retries). */
   failFirst: number;
+  /** Streaming: ms before the first token, and between tokens (the latency, if any, comes before both). */
+  ttftMs: number;
+  itlMs: number;
+  /** Every reply is exactly this many tokens (words), the reply's own words repeated or cut (max_tokens still cuts). */
+  replyTokens?: number;
+  /** Fail mode "stall": data chunks sent before the stream goes silent (unstreamed answers just hang). */
+  stallAfterChunks: number;
   /** Random source for latency and failures; injectable for tests. */
   random: () => number;
 }
@@ -52,6 +61,9 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   wrongText: 'I am not sure. Final answer: \\boxed{0}',
   reasoningParser: false,
   failFirst: 0,
+  ttftMs: 0,
+  itlMs: 0,
+  stallAfterChunks: 3,
   random: Math.random,
 };
 
@@ -113,6 +125,14 @@ function firstWords(text: string, n: number): string {
     end = m.index + m[0].length;
   }
   return text.slice(0, end);
+}
+
+/** A text of exactly `n` words: its own words repeated (or "token" for an empty text), then cut to n. */
+function exactlyWords(text: string, n: number): string {
+  const words = text.trim() === '' ? ['token'] : text.trim().split(/\s+/);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(words[i % words.length]);
+  return out.join(' ');
 }
 
 function stableShare(prompt: string): number {
@@ -275,9 +295,13 @@ export class MockServer {
     });
   }
 
-  private injectFailure(res: http.ServerResponse): boolean {
+  /**
+   * Decides whether this request fails, and how. Failures that happen before any answer are sent here; those
+   * that happen inside an answer (a stream that stalls or reports an error) are returned for answer() to act on.
+   */
+  private injectFailure(res: http.ServerResponse, streamed: boolean): 'sent' | 'stall' | 'stream-error' | undefined {
     const forced = this.stats.completions + this.stats.chat <= this.options.failFirst;
-    if (!forced && !(this.options.failRate > 0 && this.options.random() < this.options.failRate)) return false;
+    if (!forced && !(this.options.failRate > 0 && this.options.random() < this.options.failRate)) return undefined;
     this.stats.failuresInjected++;
     let mode = this.options.failMode;
     if (mode === 'mixed') mode = (['429', '500', '503', 'reset'] as const)[Math.floor(this.options.random() * 4)];
@@ -292,16 +316,32 @@ export class MockServer {
       case '503':
         this.sendError(res, 503, 'ServiceUnavailableError', 'The server is overloaded', retryAfter);
         break;
+      case 'error-body':
+        // Some gateways answer 200 with an error object; the evaluator must read the code inside.
+        this.sendJson(res, 200, { object: 'error', message: 'mock: upstream engine error', type: 'InternalServerError', param: null, code: 503 });
+        break;
+      case 'empty-choices':
+        this.sendJson(res, 200, { id: 'cmpl-empty', object: 'text_completion', created: 0, model: this.options.model, choices: [], usage: null });
+        break;
       case 'reset':
         res.socket?.destroy();
         break;
+      case 'stall':
+      case 'stream-error':
+        if (streamed) return mode;
+        mode === 'stall' ? this.hang(res) : this.sendError(res, 500, 'InternalServerError', 'Internal server error');
+        break;
       case 'hang':
-        // Never answer; the client's timeout must cut it. Closed when the server closes.
-        this.hanging.add(res);
-        res.on('close', () => this.hanging.delete(res));
+        this.hang(res);
         break;
     }
-    return true;
+    return 'sent';
+  }
+
+  /** Never answer; the client's timeout must cut it. Closed when the server closes. */
+  private hang(res: http.ServerResponse): void {
+    this.hanging.add(res);
+    res.on('close', () => this.hanging.delete(res));
   }
 
   private userPrompt(body: Record<string, unknown>, isChat: boolean): string {
@@ -336,7 +376,8 @@ export class MockServer {
   }
 
   private answer(req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, unknown>, isChat: boolean, dueAtMs: number): void {
-    if (this.injectFailure(res)) return;
+    const failure = this.injectFailure(res, body.stream === true);
+    if (failure === 'sent') return;
     if (body.model !== this.options.model) {
       return this.sendError(res, 404, 'NotFoundError', `The model \`${String(body.model)}\` does not exist.`);
     }
@@ -352,6 +393,7 @@ export class MockServer {
       );
     }
     let text = this.replyText(prompt, body.seed);
+    if (this.options.replyTokens !== undefined) text = exactlyWords(text, this.options.replyTokens);
     let finish = 'stop';
     if (countWords(text) > maxTokens) {
       text = firstWords(text, maxTokens);
@@ -369,23 +411,27 @@ export class MockServer {
     const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
     const id = `${isChat ? 'chatcmpl' : 'cmpl'}-mock${++this.idCounter}`;
     const created = Math.floor(Date.now() / 1000);
-    if (body.stream === true) return this.stream(res, id, created, isChat, text, reasoning, finish, usage);
+    if (body.stream === true) {
+      const streamOptions = body.stream_options as { include_usage?: unknown } | undefined;
+      if (failure === 'stall') this.hang(res); // closed with the server
+      streamAnswer(
+        res,
+        {
+          id, created, model: this.options.model, isChat, text, reasoning, finish, usage,
+          includeUsage: streamOptions?.include_usage === true,
+          ttftMs: this.options.ttftMs,
+          itlMs: this.options.itlMs,
+          ...(failure === 'stall' ? { stallAfterChunks: this.options.stallAfterChunks } : {}),
+          ...(failure === 'stream-error' ? { errorAfterChunks: 2 } : {}),
+        },
+        () => this.noteAnswered(res, dueAtMs),
+      );
+      return;
+    }
     const choice = isChat
       ? { index: 0, message: { role: 'assistant', content: text, ...(reasoning !== undefined ? { reasoning_content: reasoning } : {}) }, logprobs: null, finish_reason: finish, stop_reason: null }
       : { index: 0, text, logprobs: null, finish_reason: finish, stop_reason: null };
     this.sendJson(res, 200, { id, object: isChat ? 'chat.completion' : 'text_completion', created, model: this.options.model, choices: [choice], usage });
     this.noteAnswered(res, dueAtMs);
-  }
-
-  private stream(res: http.ServerResponse, id: string, created: number, isChat: boolean, text: string, reasoning: string | undefined, finish: string, usage: object): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    const object = isChat ? 'chat.completion.chunk' : 'text_completion';
-    const send = (choice: object, extra: object = {}) => res.write(`data: ${JSON.stringify({ id, object, created, model: this.options.model, choices: [choice], ...extra })}\n\n`);
-    const pieces = text.match(/\S+\s*|\s+/g) ?? [];
-    if (isChat) send({ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null });
-    if (isChat && reasoning) send({ index: 0, delta: { reasoning_content: reasoning }, finish_reason: null });
-    for (const piece of pieces) send(isChat ? { index: 0, delta: { content: piece }, finish_reason: null } : { index: 0, text: piece, finish_reason: null });
-    send(isChat ? { index: 0, delta: {}, finish_reason: finish } : { index: 0, text: '', finish_reason: finish }, { usage });
-    res.end('data: [DONE]\n\n');
   }
 }

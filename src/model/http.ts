@@ -3,6 +3,7 @@
 // and node:http's request/response objects were most of what was left (see http1-pool.ts for the figures).
 import http from 'node:http';
 import { Http1Pool, ConnectionFailure, type RawResponse } from './http1-pool.ts';
+import { SseDecoder } from './sse.ts';
 
 /** The server answered with a status ≥ 400. */
 export class ApiError extends Error {
@@ -26,6 +27,14 @@ export class ConnectionError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * HTTP 200 whose body is not an answer: no choices[0], no message. A server or gateway fault, retried under the
+ * retry policy; after the last attempt it is the item's error.
+ */
+export class MalformedAnswerError extends Error {
+  override name = 'MalformedAnswerError';
 }
 
 /** The attempt took longer than its timeout. */
@@ -52,24 +61,75 @@ export interface JsonResponse {
   json: unknown;
 }
 
-/** A short, safe description of an error body: vLLM's {"message": ...} or {"error": {"message": ...}}, else text. */
+type ErrorBody = { message?: unknown; object?: unknown; code?: unknown; type?: unknown; status?: unknown; error?: { message?: unknown; code?: unknown; type?: unknown; status?: unknown } | string };
+
+/** The message of an error object: vLLM's {"message": ...} or OpenAI's {"error": {"message": ...}} or {"error": "..."}. */
+function errorBodyMessage(parsed: ErrorBody): string | undefined {
+  if (typeof parsed.message === 'string') return parsed.message;
+  if (typeof parsed.error === 'string') return parsed.error;
+  if (typeof parsed.error?.message === 'string') return parsed.error.message;
+  return undefined;
+}
+
+/** A short, safe description of an error body, else of the text. */
 function errorMessageFromBody(status: number, body: string): string {
   try {
-    const parsed = JSON.parse(body) as { message?: unknown; error?: { message?: unknown } | string };
-    const msg =
-      typeof parsed.message === 'string'
-        ? parsed.message
-        : typeof parsed.error === 'string'
-          ? parsed.error
-          : typeof parsed.error?.message === 'string'
-            ? parsed.error.message
-            : undefined;
+    const msg = errorBodyMessage(JSON.parse(body) as ErrorBody);
     if (msg) return `HTTP ${status}: ${msg.slice(0, 500)}`;
   } catch {
     /* not JSON */
   }
   return `HTTP ${status}: ${body.slice(0, 200) || http.STATUS_CODES[status] || 'error'}`;
 }
+
+/** Error types some servers send without a numeric code, and the status each stands for. */
+const STATUS_OF_TYPE: Record<string, number> = {
+  invalid_request_error: 400,
+  badrequesterror: 400,
+  authentication_error: 401,
+  unauthorized: 401,
+  permission_error: 403,
+  not_found_error: 404,
+  notfounderror: 404,
+  rate_limit_error: 429,
+  ratelimiterror: 429,
+  overloaded_error: 503,
+};
+
+function statusOf(code: unknown): number | undefined {
+  const n = typeof code === 'number' ? code : typeof code === 'string' && /^\d{3}$/.test(code.trim()) ? Number(code) : NaN;
+  return Number.isInteger(n) && n >= 400 && n <= 599 ? n : undefined;
+}
+
+/**
+ * An error object in a body that came with HTTP 200 ({"object": "error", ...} as vLLM streams it, or
+ * {"error": {...}} as gateways send it), as the ApiError its own code or type stands for; a fault without
+ * either counts as a 500 (retried). Undefined when the body is not an error object.
+ */
+export function errorInBody(json: unknown, headers: http.IncomingHttpHeaders = {}): ApiError | undefined {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  const body = json as ErrorBody;
+  const isError = body.object === 'error' || (body.error !== undefined && body.error !== null && !('choices' in body));
+  if (!isError) return undefined;
+  const inner = typeof body.error === 'object' && body.error !== null ? body.error : undefined;
+  const type = String(inner?.type ?? body.type ?? '').toLowerCase();
+  const status = statusOf(body.code) ?? statusOf(inner?.code) ?? statusOf(inner?.status) ?? statusOf(body.status) ?? STATUS_OF_TYPE[type] ?? 500;
+  const message = (errorBodyMessage(body) ?? 'an error object without a message').slice(0, 500);
+  return new ApiError(status, headers, JSON.stringify(json).slice(0, 2000), `HTTP 200 carried an error (${status}${type ? ` ${type}` : ''}): ${message}`);
+}
+
+export interface StreamOptions {
+  /** The whole attempt, as request()'s timeout. */
+  timeoutMs: number;
+  /** No bytes for this long, the wait for the first one included, fails the attempt as a TimeoutError. */
+  idleTimeoutMs: number;
+  signal?: AbortSignal;
+  /** Each server-sent event's data, in order; a throw ends the attempt with that error. */
+  onEvent: (data: string) => void;
+}
+
+/** A streamed request's end: `streamed` false when the server ignored `stream` and sent one JSON body. */
+export type StreamedResponse = { streamed: true; status: number; headers: http.IncomingHttpHeaders } | ({ streamed: false } & JsonResponse);
 
 export class HttpClient {
   private readonly pool: Http1Pool;
@@ -106,7 +166,10 @@ export class HttpClient {
     this.baseHeaders = { accept: 'application/json', 'user-agent': 'bootcamp-eval', ...lowerCaseKeys(options.headers ?? {}) };
     if (options.apiKey && options.apiKey !== 'EMPTY') this.baseHeaders.authorization = `Bearer ${options.apiKey}`;
     this.jsonHeaders = { ...this.baseHeaders, 'content-type': 'application/json' };
+    this.streamHeaders = { ...this.jsonHeaders, accept: 'text/event-stream' };
   }
+
+  private readonly streamHeaders: Record<string, string>;
 
   /** URL of an endpoint relative to the base, e.g. "chat/completions". */
   url(endpoint: string): URL {
@@ -141,6 +204,59 @@ export class HttpClient {
       (err: Error) => {
         clearTimeout(timer);
         untrack();
+        if (err instanceof ConnectionFailure) throw new ConnectionError(err.message, err.code);
+        throw err;
+      },
+    );
+  }
+
+  /**
+   * POSTs a JSON body that asks for a stream and hands each server-sent event to `onEvent` as it arrives. Fails
+   * with a TimeoutError when the whole attempt takes longer than timeoutMs, or when no byte arrives for
+   * idleTimeoutMs (a stalled server or a proxy that holds the connection open).
+   */
+  stream(endpoint: string, body: unknown, options: StreamOptions): Promise<StreamedResponse> {
+    const { signal, onEvent, idleTimeoutMs } = options;
+    if (signal?.aborted) return Promise.reject(new CancelledError('cancelled before sending'));
+    const decoder = new SseDecoder();
+    let lastBytesAt = performance.now();
+    const pending = this.pool.send({
+      method: 'POST',
+      path: this.path(endpoint),
+      headers: this.streamHeaders,
+      body: JSON.stringify(body),
+      onBody: (piece) => decoder.push(piece, onEvent),
+      onBytes: () => {
+        lastBytesAt = performance.now();
+      },
+    });
+    const timer = setTimeout(() => pending.abort(new TimeoutError(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+    // One timer per attempt, re-armed for the quiet time left, instead of a clearTimeout/setTimeout per chunk.
+    let idleTimer: NodeJS.Timeout;
+    const checkIdle = () => {
+      const quietMs = performance.now() - lastBytesAt;
+      if (quietMs >= idleTimeoutMs) pending.abort(new TimeoutError(`no bytes for ${Math.round(idleTimeoutMs / 1000)} s (--stream_idle_timeout)`));
+      else idleTimer = setTimeout(checkIdle, idleTimeoutMs - quietMs);
+    };
+    idleTimer = setTimeout(checkIdle, idleTimeoutMs);
+    const untrack = this.track(signal, () => pending.abort(new CancelledError('cancelled')));
+    const settle = () => {
+      clearTimeout(timer);
+      clearTimeout(idleTimer);
+      untrack();
+    };
+    return pending.response.then(
+      (raw): StreamedResponse => {
+        settle();
+        const { status, headers } = raw;
+        if (status < 300 && /text\/event-stream/i.test(headers['content-type'] ?? '')) {
+          decoder.end(onEvent);
+          return { streamed: true, status, headers };
+        }
+        return { streamed: false, ...toJsonResponse(raw) };
+      },
+      (err: Error) => {
+        settle();
         if (err instanceof ConnectionFailure) throw new ConnectionError(err.message, err.code);
         throw err;
       },

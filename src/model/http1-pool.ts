@@ -21,6 +21,7 @@ export interface Http1PoolOptions {
 /** One exchange on a connection: settles once, whatever happens first. */
 interface Exchange {
   parser: ResponseParser;
+  onBytes?: () => void;
   resolve(response: RawResponse): void;
   reject(error: Error): void;
 }
@@ -40,6 +41,10 @@ export interface RawRequest {
   headers: Readonly<Record<string, string>>;
   /** A string is sent as UTF-8. */
   body?: Buffer | string;
+  /** A 2xx text/event-stream body is handed here piece by piece as it arrives (the response's body is empty). */
+  onBody?: (piece: Buffer) => void;
+  /** Called whenever bytes of the response arrive (an idle timeout's heartbeat). */
+  onBytes?: () => void;
 }
 
 /** A request that can be abandoned (timeout, cancellation): abort() destroys its connection. */
@@ -99,7 +104,8 @@ export class Http1Pool {
 
   private exchange(conn: Connection, request: RawRequest, resolve: (r: RawResponse) => void, reject: (e: Error) => void): void {
     conn.exchange = {
-      parser: new ResponseParser(request.method),
+      parser: new ResponseParser(request.method, request.onBody),
+      onBytes: request.onBytes,
       resolve: (r) => {
         conn.exchange = undefined;
         if (r.headers.connection?.toLowerCase() === 'close') conn.spent = true;
@@ -185,6 +191,7 @@ export class Http1Pool {
         socket.destroy();
         return;
       }
+      exchange.onBytes?.();
       let done: RawResponse | undefined;
       try {
         done = exchange.parser.push(data);

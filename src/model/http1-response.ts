@@ -32,8 +32,21 @@ export class ResponseParser {
   /** In chunked mode: bytes of the current chunk still to read, or -1 when a size line is next. */
   private chunkLeft = -1;
   private finished = false;
+  /** True once the head said 2xx text/event-stream and a sink was given: the body goes to it as it arrives. */
+  private streaming = false;
 
-  constructor(private readonly method: string) {}
+  /** `sink`: where a 2xx event-stream body goes, piece by piece, instead of being collected (--stream). */
+  constructor(
+    private readonly method: string,
+    private readonly sink?: (piece: Buffer) => void,
+  ) {}
+
+  /** A piece of the body: to the sink when streaming, else kept for the whole body. */
+  private take(piece: Buffer): void {
+    if (piece.length === 0) return;
+    if (this.streaming) this.sink!(piece);
+    else this.bodyParts.push(piece);
+  }
 
   /** Feeds bytes; returns the response once it is complete. Throws ConnectionFailure on bytes that are not HTTP. */
   push(data: Buffer): RawResponse | undefined {
@@ -45,7 +58,7 @@ export class ResponseParser {
   /** The connection closed: a body delimited by the close is complete now; anything else was cut short. */
   end(): RawResponse | undefined {
     if (this.mode === 'close' && !this.finished) {
-      this.bodyParts.push(this.buffered);
+      this.take(this.buffered);
       return this.done();
     }
     return undefined;
@@ -84,17 +97,31 @@ export class ResponseParser {
       } else {
         this.mode = 'close';
       }
+      this.streaming = this.sink !== undefined && status >= 200 && status < 300 && /text\/event-stream/i.test(this.headers['content-type'] ?? '');
       return true;
     }
   }
 
   private parseBody(): RawResponse | undefined {
     if (this.mode === 'length') {
+      if (this.streaming) {
+        const n = Math.min(this.buffered.length, this.remaining);
+        this.take(this.buffered.subarray(0, n));
+        this.buffered = this.buffered.subarray(n);
+        this.remaining -= n;
+        return this.remaining === 0 ? this.done() : undefined;
+      }
       if (this.buffered.length < this.remaining) return undefined;
       this.bodyParts.push(this.buffered.subarray(0, this.remaining));
       return this.done();
     }
-    if (this.mode === 'close') return undefined;
+    if (this.mode === 'close') {
+      if (this.streaming) {
+        this.take(this.buffered);
+        this.buffered = Buffer.alloc(0);
+      }
+      return undefined;
+    }
     // Chunked: size line, data, CRLF; a zero size ends the body (trailers, if any, end with an empty line).
     for (;;) {
       if (this.chunkLeft < 0) {
@@ -113,7 +140,7 @@ export class ResponseParser {
         this.chunkLeft = size;
       }
       if (this.buffered.length < this.chunkLeft + 2) return undefined;
-      this.bodyParts.push(this.buffered.subarray(0, this.chunkLeft));
+      this.take(this.buffered.subarray(0, this.chunkLeft));
       this.buffered = this.buffered.subarray(this.chunkLeft + 2);
       this.chunkLeft = -1;
     }

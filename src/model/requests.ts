@@ -2,6 +2,7 @@
 // setting), and a server answer into the fields a details row keeps.
 import type { ChatTemplate } from '../templates.ts';
 import { renderPrompt } from '../templates.ts';
+import { errorInBody, MalformedAnswerError } from './http.ts';
 
 export type ApiMode = 'completion' | 'chat_completion';
 
@@ -21,6 +22,8 @@ export interface GenerationSettings {
   extra_body?: Readonly<Record<string, unknown>>;
   /** The system message for chat mode, already resolved (see resolveSystemPrompt). */
   system_prompt?: string;
+  /** --stream: ask for server-sent events, with usage in the last chunk. */
+  stream?: boolean;
 }
 
 /** Generation settings a bootcamp prefers (Bootcamp.defaults). */
@@ -78,6 +81,11 @@ export function buildRequest(settings: GenerationSettings, template: ChatTemplat
   const optional = ['top_p', 'top_k', 'min_p', 'presence_penalty', 'frequency_penalty', 'repetition_penalty'] as const;
   for (const key of optional) if (settings[key] !== undefined) body[key] = settings[key];
   if (settings.seed !== undefined) body.seed = settings.seed + repeat;
+  if (settings.stream) {
+    body.stream = true;
+    // Without it OpenAI-compatible servers send no usage when streaming, and output_len would fall back to words.
+    body.stream_options = { include_usage: true };
+  }
   if (settings.extra_body) Object.assign(body, settings.extra_body);
   return { endpoint, body };
 }
@@ -95,18 +103,28 @@ export interface ModelAnswer {
   usage: Usage | null;
 }
 
-/** Reads choices[0] of a completion or chat answer; throws a TypeError-free Error when the shape is wrong. */
+/**
+ * Reads choices[0] of a completion or chat answer. An error object in the body throws its ApiError; a body
+ * without choices[0] (or, in chat mode, without a message) throws MalformedAnswerError: both go to the retry
+ * policy.
+ */
 export function parseAnswer(json: unknown, mode: ApiMode): ModelAnswer {
-  const choice = (json as { choices?: unknown[] })?.choices?.[0] as Record<string, unknown> | undefined;
-  if (!choice || typeof choice !== 'object') throw new MalformedAnswerError('the answer has no choices[0]');
+  const inBody = errorInBody(json);
+  if (inBody) throw inBody;
+  const choices = (json as { choices?: unknown })?.choices;
+  const choice = (Array.isArray(choices) ? choices[0] : undefined) as Record<string, unknown> | undefined;
+  if (!choice || typeof choice !== 'object') {
+    throw new MalformedAnswerError(Array.isArray(choices) ? 'HTTP 200 with an empty choices list' : 'HTTP 200 with a body that has no choices');
+  }
   let output: unknown;
   let reasoning: unknown;
   if (mode === 'completion') {
     output = choice.text;
   } else {
     const message = choice.message as Record<string, unknown> | undefined;
-    output = message?.content;
-    reasoning = message?.reasoning_content ?? message?.reasoning;
+    if (!message || typeof message !== 'object') throw new MalformedAnswerError('HTTP 200 with choices[0] that has no message');
+    output = message.content;
+    reasoning = message.reasoning_content ?? message.reasoning;
   }
   if (output === null || output === undefined) output = '';
   if (typeof output !== 'string') throw new MalformedAnswerError('the answer text is not a string');
@@ -121,9 +139,7 @@ export function parseAnswer(json: unknown, mode: ApiMode): ModelAnswer {
   };
 }
 
-export class MalformedAnswerError extends Error {
-  override name = 'MalformedAnswerError';
-}
+export { MalformedAnswerError };
 
 /** output_len: the server's completion_tokens when it sent usage, else the whitespace word count (as the original). */
 export function outputLength(answer: ModelAnswer): number {

@@ -1,17 +1,17 @@
 // The one retry policy of the project: which failures are retried, how long to wait, and which end the run.
 // Full-jitter exponential backoff capped at --max_retrying_delay, honouring Retry-After and retry-after-ms.
 import pRetry, { AbortError } from 'p-retry';
-import { ApiError, CancelledError, ConnectionError, TimeoutError } from './http.ts';
+import { ApiError, CancelledError, ConnectionError, MalformedAnswerError, TimeoutError } from './http.ts';
 
 export type FailureClass = 'retry' | 'item' | 'fatal' | 'cancelled';
 
 /**
- * retry: transient (network, timeout, 408, 409, 429, 5xx); item: this request will never succeed (400 and other
+ * retry: transient (network, timeout, 408, 409, 429, 5xx, a 200 that is not an answer); item: this request will never succeed (400 and other
  * 4xx) and is recorded at once; fatal: credentials or model are wrong (401, 403, 404), so every request would fail.
  */
 export function classifyFailure(err: unknown): FailureClass {
   if (err instanceof CancelledError) return 'cancelled';
-  if (err instanceof ConnectionError || err instanceof TimeoutError) return 'retry';
+  if (err instanceof ConnectionError || err instanceof TimeoutError || err instanceof MalformedAnswerError) return 'retry';
   if (err instanceof ApiError) {
     const s = err.status;
     if (s === 408 || s === 409 || s === 429 || s >= 500) return 'retry';

@@ -22,6 +22,8 @@ export interface DetailsRow {
   finish_reason: string | null;
   usage: Usage | null;
   latency_ms: number;
+  /** --stream only: ms from sending to the first content or reasoning token. */
+  ttft_ms?: number;
   attempts: number;
   reasoning_content?: string;
   error?: ItemError;
@@ -30,7 +32,7 @@ export interface DetailsRow {
 
 const KEY_ORDER: (keyof DetailsRow)[] = [
   'id', 'repeat', 'data_source', 'prompt', 'output', 'output_len', 'ground_truth', 'score', 'extracted_output',
-  'finish_reason', 'usage', 'latency_ms', 'attempts', 'reasoning_content', 'error', 'verify_error',
+  'finish_reason', 'usage', 'latency_ms', 'ttft_ms', 'attempts', 'reasoning_content', 'error', 'verify_error',
 ];
 
 /** JSON of one value; values JSON cannot hold (a bigint from a verifier, NaN) become strings, not a crash. */

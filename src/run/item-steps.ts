@@ -73,6 +73,7 @@ export async function scoreItem(item: Item, repeat: number, asked: Asked, repeat
     finish_reason: asked.answer.finish_reason,
     usage: asked.answer.usage,
     latency_ms: asked.latencyMs,
+    ...(asked.ttftMs !== undefined ? { ttft_ms: asked.ttftMs } : {}),
     attempts: asked.attempts,
     ...(asked.answer.reasoning_content !== undefined ? { reasoning_content: asked.answer.reasoning_content } : {}),
     ...(scored.verify_error !== undefined ? { verify_error: scored.verify_error } : {}),

@@ -244,6 +244,7 @@ export class EvaluationRun {
         stop: config.stop,
         extra_body: config.extra_body,
         system_prompt: systemPrompt,
+        ...(config.stream ? { stream: true } : {}),
       };
       let retriesLogged = 0;
       const model = new ModelClient({
@@ -251,6 +252,7 @@ export class EvaluationRun {
         settings,
         template,
         timeoutMs: config.timeout,
+        streamIdleTimeoutMs: config.stream_idle_timeout * 1000,
         maxAttempts: config.max_retries,
         maxRetryingDelaySec: config.max_retrying_delay,
         signal: this.hardController.signal,
