@@ -13,6 +13,27 @@ export interface DisplayOptions {
   lineIntervalSec?: number;
 }
 
+/** Items per second as a person reads it: "0" never stands for a slow but moving run. */
+export function formatRate(perSec: number): string {
+  if (!Number.isFinite(perSec) || perSec <= 0) return '0';
+  if (perSec >= 10) return perSec.toFixed(0);
+  if (perSec >= 1) return perSec.toFixed(1);
+  return perSec.toFixed(2);
+}
+
+/**
+ * The time left, or "unknown": with no rate yet, or when nothing has finished for longer than the estimate
+ * itself (one item hung at the end: a countdown that sits at 0:00:07 for a minute would be a lie).
+ */
+export function formatEta(remaining: number, perSec: number, sinceLastDoneSec: number): string {
+  if (remaining <= 0) return '0:00:00';
+  if (!Number.isFinite(perSec) || perSec <= 0) return 'unknown';
+  const etaSec = remaining / perSec;
+  if (!Number.isFinite(etaSec) || etaSec > 100 * 24 * 3600) return 'unknown';
+  if (sinceLastDoneSec > Math.max(etaSec, 10)) return `unknown (nothing finished for ${formatTimedelta(sinceLastDoneSec)})`;
+  return formatTimedelta(etaSec);
+}
+
 export class ProgressDisplay {
   private timer: NodeJS.Timeout | undefined;
   private multibar: cliProgressTypes.MultiBar | undefined;
@@ -21,6 +42,8 @@ export class ProgressDisplay {
   private lastDone = 0;
   private lastAtMs = Date.now();
   private rate = 0;
+  /** When the count of finished items last moved. */
+  private lastProgressAtMs = Date.now();
 
   constructor(
     private readonly state: ProgressState,
@@ -34,7 +57,8 @@ export class ProgressDisplay {
       const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressTypes;
       this.multibar = new cliProgress.MultiBar(
         {
-          format: ' {bar} {percentage}% | {value}/{total} | {name} | {rate} items/s | errors {errors} | ETA {eta_formatted}',
+          // Our own ETA: cli-progress's eta_formatted showed garbage ("LLs") on bars created mid-run.
+          format: ' {bar} {percentage}% | {value}/{total} | {name} | {rate}errors {errors} | ETA {eta}',
           hideCursor: true,
           clearOnComplete: false,
           stopOnComplete: false,
@@ -42,7 +66,7 @@ export class ProgressDisplay {
         },
         cliProgress.Presets.shades_classic,
       );
-      this.overall = this.multibar.create(this.state.totalItems, this.state.doneItems, { name: 'all files', rate: '0', errors: 0 });
+      this.overall = this.multibar.create(this.state.totalItems, this.state.doneItems, { name: 'all files', rate: '0 items/s | ', errors: 0, eta: 'unknown' });
       this.timer = setInterval(() => this.refreshBars(), 250);
     } else {
       const everyMs = (this.options.lineIntervalSec ?? 60) * 1000;
@@ -54,8 +78,9 @@ export class ProgressDisplay {
   private updateRate(): void {
     const now = Date.now();
     const dt = (now - this.lastAtMs) / 1000;
+    const done = this.state.doneItems;
+    if (done !== this.lastDone) this.lastProgressAtMs = now;
     if (dt >= 1) {
-      const done = this.state.doneItems;
       const instant = (done - this.lastDone) / dt;
       this.rate = this.rate === 0 ? instant : 0.7 * this.rate + 0.3 * instant;
       this.lastDone = done;
@@ -63,20 +88,25 @@ export class ProgressDisplay {
     }
   }
 
+  private eta(remaining: number): string {
+    return formatEta(remaining, this.rate, (Date.now() - this.lastProgressAtMs) / 1000);
+  }
+
   private refreshBars(): void {
     this.updateRate();
-    const rate = this.rate.toFixed(0);
+    const rate = `${formatRate(this.rate)} items/s | `;
     this.overall?.setTotal(this.state.totalItems);
-    this.overall?.update(this.state.doneItems, { rate, errors: this.state.errorItems });
+    this.overall?.update(this.state.doneItems, { rate, errors: this.state.errorItems, eta: this.eta(this.state.totalItems - this.state.doneItems) });
     this.state.files.forEach((file, i) => {
       const active = file.done > 0 && file.done < file.total;
       let bar = this.fileBars.get(i);
       if (active && !bar && this.fileBars.size < 8) {
-        bar = this.multibar!.create(file.total, file.done, { name: file.name, rate: '', errors: file.errors });
+        bar = this.multibar!.create(file.total, file.done, { name: file.name, rate: '', errors: file.errors, eta: 'unknown' });
         this.fileBars.set(i, bar);
       }
       if (bar) {
-        bar.update(file.done, { errors: file.errors });
+        // One queue serves every file, so a file's share of the overall rate is not known: the overall rate stands in.
+        bar.update(file.done, { errors: file.errors, eta: this.eta(file.total - file.done) });
         if (!active) {
           this.multibar!.remove(bar);
           this.fileBars.delete(i);
@@ -90,9 +120,8 @@ export class ProgressDisplay {
     this.updateRate();
     const done = this.state.doneItems;
     const total = this.state.totalItems;
-    const eta = this.rate > 0 ? formatTimedelta((total - done) / this.rate) : 'N/A';
     const pct = total > 0 ? ((100 * done) / total).toFixed(1) : '100.0';
-    return `[${new Date().toTimeString().slice(0, 8)}] ${done}/${total} items (${pct}%), ${this.rate.toFixed(0)} items/s, ${this.state.errorItems} errors, ETA ${eta}`;
+    return `[${new Date().toTimeString().slice(0, 8)}] ${done}/${total} items (${pct}%), ${formatRate(this.rate)} items/s, ${this.state.errorItems} errors, ETA ${this.eta(total - done)}`;
   }
 
   stop(): void {
