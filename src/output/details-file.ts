@@ -2,7 +2,7 @@
 // file needs repair (a torn last line from a kill mid-write) or compaction (duplicates, rows out of order).
 // Streams the file, and keeps ~40 bytes per row in typed arrays rather than an object per row, so that memory
 // stays flat from 5k to 200k rows.
-import { promises as fsp, existsSync } from 'node:fs';
+import { promises as fsp, existsSync, statSync } from 'node:fs';
 
 /** One row's summary, as handed to aggregation; a reused object when iterating a RowTable. */
 export interface RowSummary {
@@ -145,6 +145,8 @@ const READ_CHUNK_BYTES = 256 << 10;
 export async function scanDetails(file: string): Promise<DetailsScan> {
   const scan: DetailsScan = { rows: new RowTable(), goodBytes: 0, fileBytes: 0, badLines: 0, needsRewrite: false };
   if (!existsSync(file)) return scan;
+  // A details path that is a device, a pipe or a folder holds no rows (and /dev/full or /dev/zero read forever).
+  if (!statSync(file).isFile()) return scan;
   let offset = 0;
   let previousKey = -1;
   const takeLine = (line: Buffer) => {

@@ -44,21 +44,37 @@ export class ProgressLogWriter {
     private readonly state: ProgressState,
     private readonly now: () => number = Date.now,
     private readonly intervalMs = 1000,
+    /** A periodic write the disk refused; without it the error would be thrown from a timer. */
+    private readonly onError: (err: unknown) => void = (err) => {
+      throw err;
+    },
   ) {}
 
   start(): void {
     this.write();
-    this.timer = setInterval(() => this.write(), this.intervalMs);
+    this.timer = setInterval(() => {
+      try {
+        this.write();
+      } catch (err) {
+        this.stopTimer();
+        this.onError(err);
+      }
+    }, this.intervalMs);
     this.timer.unref();
+  }
+
+  stopTimer(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
   }
 
   write(): void {
     writeFileAtomicSync(this.file, renderProgressLog(this.state, this.now()));
   }
 
+  /** Stops the timer and writes the final state (which throws a DiskWriteError if the disk refuses it). */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.stopTimer();
     this.write();
   }
 }

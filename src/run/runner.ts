@@ -26,6 +26,7 @@ import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, typ
 import { ProgressLogWriter } from '../output/progress-log.ts';
 import { locateRunFolder, type RunFolderChoice } from '../resume/locate-run.ts';
 import { liveHolderMessage, RunLock } from '../output/run-lock.ts';
+import { diskWriteError } from '../output/disk-errors.ts';
 import { finalizeRun, summarySettings, type RunTotals } from './finalize.ts';
 import { ProgressState } from './progress.ts';
 import { ProgressDisplay } from '../ui/progress-display.ts';
@@ -224,7 +225,16 @@ export class EvaluationRun {
         }),
         Date.now(),
       );
-      const progressLog = new ProgressLogWriter(paths.progressLog, progress);
+      // A write the disk refuses stops the run: nothing more is sent, in-flight requests are cancelled (--resume
+      // asks for them again), what is on disk stays, and the error is the run's outcome (exit 2).
+      let diskError: unknown;
+      const onDiskError = (err: unknown) => {
+        if (diskError !== undefined) return;
+        diskError = err;
+        this.stopController.abort();
+        this.hardController.abort();
+      };
+      const progressLog = new ProgressLogWriter(paths.progressLog, progress, Date.now, 1000, onDiskError);
       progressLog.start();
       const display = new ProgressDisplay(progress, { isTTY: io.isTTY, quiet: config.quiet, log: io.log });
       display.start();
@@ -263,9 +273,10 @@ export class EvaluationRun {
           }
         },
       });
-      const writer = new DetailsWriter(paths);
+      const writer = new DetailsWriter(paths, onDiskError);
       // Recomputed on every run (resume re-reads every line), so the file starts empty each time.
       const inputErrorLog = createWriteStream(paths.inputErrors);
+      inputErrorLog.on('error', (err) => onDiskError(diskWriteError(err, paths.inputErrors) ?? err));
       const inputErrorCounts = files.map(() => 0);
 
       const queue = new PQueue({ concurrency: config.max_concurrent_requests });
@@ -377,19 +388,33 @@ export class EvaluationRun {
         if (this.graceTimer) clearTimeout(this.graceTimer);
         display.stop();
         await writer.close();
-        await new Promise<void>((resolve) => inputErrorLog.end(() => resolve()));
-        progressLog.stop();
+        await new Promise<void>((resolve) => (inputErrorLog.destroyed ? resolve() : inputErrorLog.end(() => resolve())));
+        if (diskError === undefined) {
+          try {
+            progressLog.stop();
+          } catch (err) {
+            onDiskError(err);
+          }
+        } else progressLog.stopTimer();
       }
+      // Nothing is summarised from a run the disk stopped: meta, xlsx and results.yml would need the same disk.
+      if (diskError !== undefined) throw diskError;
 
-      const totals = await finalizeRun({
-        settings: summarySettings(config),
-        paths,
-        files,
-        inputErrorCounts,
-        fileDataSources: surveys.map((s) => [...s.dataSources.keys()]),
-        startedAtMs: progress.startedAtMs,
-        io,
-      });
+      let totals: RunTotals;
+      try {
+        totals = await finalizeRun({
+          settings: summarySettings(config),
+          paths,
+          files,
+          inputErrorCounts,
+          fileDataSources: surveys.map((s) => [...s.dataSources.keys()]),
+          startedAtMs: progress.startedAtMs,
+          io,
+        });
+      } catch (err) {
+        // compacting details or writing the summaries on a full disk: the same message as a refused row
+        throw diskWriteError(err, (err as { path?: string }).path ?? paths.root) ?? err;
+      }
       progressLog.write();
       const exitCode = this.fatal ? this.fatal.exitCode : this.interrupts > 0 ? EXIT.interrupted : totals.itemErrors + totals.inputErrors > 0 ? EXIT.itemErrors : EXIT.ok;
       if (this.fatal) io.log(`Stopped: ${this.fatal.message}`);
