@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineBootcamp } from './define.ts';
 import { lastBoxedContent } from './shared/boxed.ts';
 import { evalArithmetic, Fraction } from './shared/arithmetic.ts';
+import { pythonEvalSource } from './shared/python-eval-source.ts';
 import { pyInt, pySplit } from './shared/py-str.ts';
 
 const groundTruth = z.looseObject({
@@ -34,7 +35,7 @@ export function checkGame24(solution: string, puzzle: string, target: number | s
   const wanted = typeof target === 'number' ? target : pyInt(target);
   if (wanted === undefined) return false;
   try {
-    return evalArithmetic(normalized.replace(/^[ \t]+/, '')).equals(Fraction.of(wanted));
+    return evalArithmetic(pythonEvalSource(normalized)).equals(Fraction.of(wanted));
   } catch {
     return false; // a syntax error or division by zero is a wrong answer, as eval's exception was
   }

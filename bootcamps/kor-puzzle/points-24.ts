@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineBootcamp } from '../define.ts';
 import { lastBracketStripped } from '../kor-logic/last-bracket.ts';
 import { evalArithmetic, Fraction } from '../shared/arithmetic.ts';
+import { pythonEvalSource } from '../shared/python-eval-source.ts';
 import { pyInt } from '../shared/py-str.ts';
 
 /** re.findall(r'\b\d+\b', s): digit runs standing alone (Python's \b and \d are Unicode). */
@@ -22,7 +23,7 @@ export const korPuzzle24Points = defineBootcamp({
     if (used.length !== given.length || used.some((n, i) => n !== given[i])) return false;
     const expression = solution.replaceAll('×', '*').replaceAll('÷', '/').replaceAll(' ', '');
     try {
-      const diff = evalArithmetic(expression).sub(Fraction.of(24));
+      const diff = evalArithmetic(pythonEvalSource(expression)).sub(Fraction.of(24));
       const abs = diff.num < 0n ? diff.neg() : diff;
       return abs.sub(TOLERANCE).num < 0n; // abs(eval(expr) - 24) < 1e-6
     } catch {

@@ -66,12 +66,16 @@ function describe(folder: string, info: LockInfo): string {
   return `run folder ${folder} is in use by pid ${info.pid} on host ${info.host} since ${info.started_at}`;
 }
 
-/** The in-use message when a live process on this host (or any process elsewhere) holds the folder's lock. */
-export function liveHolderMessage(folder: string): string | undefined {
+/**
+ * Who holds the folder's lock, if anyone might: a live process on this host, or any process on another host
+ * (which --force may take over). Undefined when the folder is free or its lock is stale.
+ */
+export function lockHolder(folder: string): { message: string; otherHost: boolean } | undefined {
   const held = readLock(path.join(folder, LOCK_FILE));
   if (!held) return undefined;
-  if (held.host === hostname() && !holderAlive(held)) return undefined;
-  return describe(folder, held);
+  const otherHost = held.host !== hostname();
+  if (!otherHost && !holderAlive(held)) return undefined;
+  return { message: describe(folder, held), otherHost };
 }
 
 export class RunLock {

@@ -25,7 +25,7 @@ import { cutTornTail, doneKeys as doneKeysOf, rowKey, scanDetails } from '../out
 import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, type AnswerFingerprint } from '../output/eval-args.ts';
 import { ProgressLogWriter } from '../output/progress-log.ts';
 import { locateRunFolder, type RunFolderChoice } from '../resume/locate-run.ts';
-import { liveHolderMessage, RunLock } from '../output/run-lock.ts';
+import { lockHolder, RunLock } from '../output/run-lock.ts';
 import { diskWriteError } from '../output/disk-errors.ts';
 import { finalizeRun, summarySettings, type RunTotals } from './finalize.ts';
 import { ProgressState } from './progress.ts';
@@ -138,20 +138,18 @@ export class EvaluationRun {
       });
     } catch (err) {
       // "already holds a run" of a folder that another process is writing right now: say that instead.
-      const inUse = config.output_dir !== undefined ? liveHolderMessage(config.output_dir) : undefined;
-      throw inUse ? new UsageError(inUse) : err;
+      const holder = config.output_dir !== undefined ? lockHolder(config.output_dir) : undefined;
+      throw holder ? new UsageError(holder.message) : err;
     }
     if (choice.notice) io.log(choice.notice);
-    // Before anything is read or written in the folder: a second process on it stops here (exit 2).
-    const lock = RunLock.acquire(choice.folder, { command: io.command ?? 'run_eval', force: config.force, log: io.log });
-    try {
-      return await this.runLocked(config, template, files, surveys, dataSources, fingerprint, systemPrompt, choice);
-    } finally {
-      lock.release();
-    }
+    // A folder another process is writing is refused before anything, the health check included; the lock
+    // itself is taken after the health check, so that a run that never starts leaves no folder behind.
+    const holder = lockHolder(choice.folder);
+    if (holder && !(config.force && holder.otherHost)) throw new UsageError(holder.message);
+    return this.runInFolder(config, template, files, surveys, dataSources, fingerprint, systemPrompt, choice);
   }
 
-  private async runLocked(
+  private async runInFolder(
     config: Config,
     template: ChatTemplate,
     files: string[],
@@ -163,6 +161,7 @@ export class EvaluationRun {
   ): Promise<RunOutcome> {
     const { io } = this;
     const paths = new RunPaths(choice.folder);
+    let lock: RunLock | undefined;
     const previous = choice.resuming ? readEvalArgs(paths.evalArgs) : undefined;
     const forced: string[] = [];
     if (choice.resuming && previous?.fingerprint) {
@@ -191,6 +190,9 @@ export class EvaluationRun {
           signal: this.stopController.signal,
         });
       }
+
+      // Before anything is read or written in the folder: a second process on it stops here (exit 2).
+      lock = RunLock.acquire(choice.folder, { command: io.command ?? 'run_eval', force: config.force, log: io.log });
 
       // The connection pool opens while the run folder is set up and resume state is read, not during the first wave.
       const warming = http.warm(config.max_concurrent_requests);
@@ -422,6 +424,7 @@ export class EvaluationRun {
       return { exitCode, folder: choice.folder, totals };
     } finally {
       http.close();
+      lock?.release();
     }
   }
 
