@@ -4,9 +4,11 @@
 // 200k lines. The CLI measured is the built one (`npm run build`, plain node, what a long run should use); one
 // row runs it from source through tsx for comparison. Options: --quick (skip the 200k run), --sdk (also time a
 // plain openai-SDK loop for comparison), --runs N (each case N times; the row shows the median and the range),
-// --case NAME[,NAME] (only these: 0ms, 100ms, tsx, 20k, 200k).
-import { createReadStream, createWriteStream, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { registry } from '../bootcamps/index.ts';
+// --case NAME[,NAME] (only these: 0ms, 100ms, stream, tsx, game24-tsx, tsx-200k, 20k, 200k). stream: the same
+// 0 ms and 100 ms runs with --stream. game24-tsx, tsx and tsx-200k run from source through tsx, as the README's
+// command does, and show start-up (spawn to the first request the mock received) beside peak RSS.
+import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { BOOTCAMP_NAMES } from '../bootcamps/index.ts';
 import { once } from 'node:events';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
@@ -27,9 +29,9 @@ const quick = flags.quick as boolean;
 const withSdk = flags.sdk as boolean;
 const runs = Math.max(1, Number(flags.runs ?? 1));
 const onlyCases = (flags.case as string | undefined)?.split(',');
-const CASES = ['0ms', '100ms', 'tsx', '20k', '200k'];
+const CASES = ['0ms', '100ms', 'stream', 'tsx', 'game24-tsx', 'tsx-200k', '20k', '200k'];
 for (const name of onlyCases ?? []) if (!CASES.includes(name)) throw new Error(`--case: expected some of ${CASES.join(', ')}, got ${name}`);
-const wanted = (name: string) => (onlyCases ? onlyCases.includes(name) : name !== '200k' || !quick);
+const wanted = (name: string) => (onlyCases ? onlyCases.includes(name) : !(name === '200k' || name === 'tsx-200k') || !quick);
 const work = mkdtempSync(path.join(tmpdir(), 'bench-'));
 
 /** Shared files whose data source has a verifier: lines of the others would only be skipped as unknown. */
@@ -39,7 +41,7 @@ function scorableSharedFiles(): string[] {
     .sort()
     .filter((name) => {
       const first = readFileSync(path.join(SHARED, name), 'utf8').split('\n', 1)[0];
-      return registry.has((JSON.parse(first) as { data_source: string }).data_source);
+      return BOOTCAMP_NAMES.has((JSON.parse(first) as { data_source: string }).data_source);
     });
 }
 
@@ -70,6 +72,8 @@ interface Row {
   ideal?: number;
   wallSec: number;
   peakRssMb: number;
+  /** From spawning the evaluator to the first generation request the mock received. */
+  startupSec: number;
   /** What the mock saw: mean requests in flight, how late it answered, the client's mean turnaround (ms). */
   server?: { meanInFlight: number; answerLateMs: number; clientTurnaroundMs: number };
   /** With --runs N: every run's figures, for the ranges. */
@@ -84,16 +88,17 @@ async function repeated(measureOnce: () => Promise<Row>): Promise<Row> {
   return { ...sorted[Math.floor((sorted.length - 1) / 2)], all: runs > 1 ? all : undefined };
 }
 
-async function measure(label: string, testDir: string, latencyMs: number, runtime: ScriptRuntime = 'bundle'): Promise<Row> {
+async function measure(label: string, testDir: string, latencyMs: number, runtime: ScriptRuntime = 'bundle', extraArgs: string[] = []): Promise<Row> {
   const mock = await startMockProcess(['--model', 'bench', '--latency-ms', String(latencyMs)], 20_000, 'bundle');
   try {
     await warmUpServer(mock.baseUrl, testDir);
     await mock.resetStats();
     const out = path.join(work, `run-${label.replace(/\W+/g, '_')}`);
+    const spawnedAtMs = Date.now();
     const run = await runScriptMeasured(
       'run_eval.ts',
       ['--url', mock.baseUrl, '--model_name', 'bench', '--test_dir', testDir, '--output_dir', out, '--api_mode', 'chat_completion',
-        '--max_concurrent_requests', String(CONCURRENCY), '--quiet', '--check_model_url', 'false'],
+        '--max_concurrent_requests', String(CONCURRENCY), '--quiet', '--check_model_url', 'false', ...extraArgs],
       work,
       runtime,
     );
@@ -109,6 +114,7 @@ async function measure(label: string, testDir: string, latencyMs: number, runtim
       ideal: latencyMs > 0 ? itemsPerSec / (CONCURRENCY / (latencyMs / 1000)) : undefined,
       wallSec: run.wallMs / 1000,
       peakRssMb: run.peakRssMb,
+      startupSec: ((stats.firstGenerationAtMs ?? spawnedAtMs) - spawnedAtMs) / 1000,
       server: { meanInFlight: stats.meanInFlight, answerLateMs: stats.meanAnswerLateMs, clientTurnaroundMs: stats.meanClientTurnaroundMs },
     };
   } finally {
@@ -169,7 +175,7 @@ async function measureSdk(): Promise<Row> {
       }),
     );
     const sec = (performance.now() - started) / 1000;
-    return { case: 'openai SDK loop, 0 ms (no scoring, no writing)', items: prompts.length, itemsPerSec: prompts.length / sec, wallSec: sec, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+    return { case: 'openai SDK loop, 0 ms (no scoring, no writing)', items: prompts.length, itemsPerSec: prompts.length / sec, wallSec: sec, peakRssMb: process.resourceUsage().maxRSS / 1024, startupSec: 0 };
   } finally {
     await mock.stop();
   }
@@ -185,7 +191,24 @@ const baseLabel = allScorable ? 'shared 5,488 lines' : `5,488 lines cycled from 
 try {
   if (wanted('0ms')) rows.push(await repeated(() => measure(`${baseLabel}, 0 ms latency`, base, 0)));
   if (wanted('100ms')) rows.push(await repeated(() => measure(`${baseLabel}, 100 ms latency`, base, 100)));
+  if (wanted('stream')) {
+    rows.push(await repeated(() => measure(`${baseLabel}, 0 ms latency, --stream`, base, 0, 'bundle', ['--stream'])));
+    rows.push(await repeated(() => measure(`${baseLabel}, 100 ms latency, --stream`, base, 100, 'bundle', ['--stream'])));
+  }
   if (wanted('tsx')) rows.push(await repeated(() => measure(`${baseLabel}, 0 ms latency, from source through tsx`, base, 0, 'tsx')));
+  if (wanted('game24-tsx')) {
+    // Game24 only: the registry loads the core family and nothing else.
+    const dir = path.join(work, 'game24-only');
+    (await import('node:fs')).mkdirSync(dir);
+    const lines = readFileSync(path.join(SHARED, 'game24.jsonl'), 'utf8').split('\n').filter(Boolean);
+    (await import('node:fs')).writeFileSync(path.join(dir, 'game24.jsonl'), Array.from({ length: 5488 }, (_, i) => lines[i % lines.length]).join('\n') + '\n');
+    rows.push(await repeated(() => measure('Game24 only, 5,488 lines, 0 ms latency, through tsx', dir, 0, 'tsx')));
+  }
+  if (wanted('tsx-200k')) {
+    const dir = path.join(work, 'synthetic-200000');
+    if (!existsSync(dir)) await buildSynthetic(200_000);
+    rows.push(await repeated(() => measure('synthetic 200k lines, 0 ms latency, through tsx', dir, 0, 'tsx')));
+  }
   // An overnight run is many cycles long; the 5,488-line run is 43 cycles, one of which goes to start-up (JIT
   // warm-up, 128 connections opened). 20k lines show the steady state the target is about.
   if (wanted('20k')) {
@@ -193,7 +216,8 @@ try {
     rows.push(await repeated(() => measure('synthetic 20k lines, 100 ms latency', dir, 100)));
   }
   if (wanted('200k')) {
-    const dir = await buildSynthetic(200_000);
+    const dir = path.join(work, 'synthetic-200000');
+    if (!existsSync(dir)) await buildSynthetic(200_000);
     rows.push(await repeated(() => measure('synthetic 200k lines, 0 ms latency', dir, 0)));
   }
   if (withSdk) rows.push(await measureSdk());
@@ -201,7 +225,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const header = ['case', 'items', 'items/s', '% of ideal', 'wall s', 'peak RSS MB'];
+const header = ['case', 'items', 'items/s', '% of ideal', 'wall s', 'first request s', 'peak RSS MB'];
 /** The median's figure, and with --runs the range over every run. */
 const cell = (r: Row, pick: (x: Row) => number | undefined, show: (v: number) => string): string => {
   const value = pick(r);
@@ -218,6 +242,7 @@ const table = [
     cell(r, (x) => x.itemsPerSec, (v) => v.toFixed(0)),
     cell(r, (x) => (x.ideal === undefined ? undefined : 100 * x.ideal), (v) => v.toFixed(1) + '%'),
     cell(r, (x) => x.wallSec, (v) => v.toFixed(1)),
+    cell(r, (x) => x.startupSec, (v) => v.toFixed(2)),
     cell(r, (x) => x.peakRssMb, (v) => v.toFixed(0)),
   ]),
 ];

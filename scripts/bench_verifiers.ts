@@ -3,9 +3,10 @@
 // and its ground truth in the usual answer wrappers), and the slowest case of the hostile set. Work a verifier
 // does once per line when the line is read (Arc works out its expected grid) is timed apart, per line.
 // Targets: p99 <= 2 ms on the shared lines, no hostile case over 50 ms. Optional: a name filter (substring).
-import { registry } from '../bootcamps/index.ts';
+import { loadAllBootcamps } from '../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../bootcamps/score.ts';
 import { hostileOutputs, realisticOutputs, sharedLinesBySource } from '../src/bench/verifier-cases.ts';
+const registry = await loadAllBootcamps();
 
 const filter = process.argv[2];
 const lines = sharedLinesBySource();

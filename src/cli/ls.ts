@@ -2,7 +2,7 @@
 // with --test_dir, each file with its line count, the data sources it names and whether each can be scored.
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
-import { registry } from '../../bootcamps/index.ts';
+import { loadAllBootcamps } from '../../bootcamps/index.ts';
 import { listTestFiles } from '../input/test-files.ts';
 import { surveyFile } from '../input/survey.ts';
 import type { ScoringSetupWithPython } from '../run/scoring-setup.ts';
@@ -15,7 +15,8 @@ export interface LsFile {
 }
 
 export async function runLs(config: Config, scoring: ScoringSetupWithPython, io: { stdout: (t: string) => void }): Promise<number> {
-  const bootcamps = [...registry.values()]
+  // ls lists every bootcamp with its answer format, so every family is loaded here (a run loads only its own).
+  const bootcamps = [...(await loadAllBootcamps()).values()]
     .map((b) => ({ name: b.name, kind: b.kind ?? 'native', answer_format: b.answerFormat }))
     .sort((a, b) => a.name.localeCompare(b.name));
   let files: LsFile[] | undefined;

@@ -4,7 +4,7 @@ import minimist from 'minimist';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, UsageError, UserError } from '../errors.ts';
-import { getBootcamp } from '../../bootcamps/index.ts';
+import { loadBootcamp } from '../../bootcamps/index.ts';
 import { rescoreFile, rescoreRunDetails, type RescoreOptions } from '../rescore/rescore.ts';
 import { finalizeRun } from '../run/finalize.ts';
 import { RunPaths } from '../output/run-paths.ts';
@@ -73,7 +73,7 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
       await sandbox.check();
       context = { sandbox: sandbox.executor, sandboxLimits: { timeoutMs: Math.round(sandboxFlags.sandbox_timeout * 1000), memoryMb: sandboxFlags.sandbox_memory_mb } };
     }
-    const options: RescoreOptions = { lookup: getBootcamp, context, log };
+    const options: RescoreOptions = { lookup: loadBootcamp, context, log };
     if (args.run) {
       if (args._.length > 0 || args.o) throw new UsageError('--run DIR takes no IN or -o');
       const paths = new RunPaths(args.run);

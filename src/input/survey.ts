@@ -20,25 +20,37 @@ const DATA_SOURCE = /"data_source"\s*:\s*"((?:[^"\\]|\\.)*)"/;
 
 export async function surveyFile(
   file: string,
-  options: { strict: boolean; lookup: (dataSource: string) => AnyBootcamp | undefined; displayName: string },
+  options: {
+    strict: boolean;
+    lookup: (dataSource: string) => AnyBootcamp | undefined;
+    /** Loads verifiers before a strict check needs them (the registry loads a family when first named). */
+    load?: (dataSources: Iterable<string>) => Promise<void>;
+    displayName: string;
+  },
 ): Promise<FileSurvey> {
   const survey: FileSurvey = { file, lines: 0, dataSources: new Map(), problems: [] };
+  const loaded = new Set<string>();
   for await (const { index, text } of readJsonlLines(file)) {
     survey.lines++;
     let source: string | undefined;
-    if (options.strict) {
-      const result = parseInputLine(text, index, options.lookup);
-      if (!result.ok) survey.problems.push(`${options.displayName}:${index + 1}: ${result.error}`);
-      else source = result.item.data_source;
-    } else {
-      const m = DATA_SOURCE.exec(text);
-      if (m) {
-        try {
-          source = JSON.parse(`"${m[1]}"`) as string;
-        } catch {
-          source = undefined;
-        }
+    const m = DATA_SOURCE.exec(text);
+    if (m) {
+      try {
+        source = JSON.parse(`"${m[1]}"`) as string;
+      } catch {
+        source = undefined;
       }
+    }
+    if (options.strict) {
+      if (source !== undefined && !loaded.has(source)) {
+        loaded.add(source);
+        await options.load?.([source]);
+      }
+      const result = parseInputLine(text, index, options.lookup);
+      if (!result.ok) {
+        survey.problems.push(`${options.displayName}:${index + 1}: ${result.error}`);
+        source = undefined;
+      } else source = result.item.data_source;
     }
     if (source !== undefined) survey.dataSources.set(source, (survey.dataSources.get(source) ?? 0) + 1);
   }

@@ -17,7 +17,8 @@ export interface RescoreCounts {
 }
 
 export interface RescoreOptions {
-  lookup: (dataSource: string) => AnyBootcamp | undefined;
+  /** May load the verifier first (the registry imports a family the first time one of its names is asked for). */
+  lookup: (dataSource: string) => AnyBootcamp | undefined | Promise<AnyBootcamp | undefined>;
   context: VerifyContext;
   log: (line: string) => void;
 }
@@ -56,7 +57,7 @@ export async function rescoreFile(inFile: string, outFile: string, options: Resc
       options.log(`${name}:${index + 1}: expected a JSON object; line copied unchanged`);
       return text;
     }
-    const bootcamp = typeof row.data_source === 'string' ? options.lookup(row.data_source) : undefined;
+    const bootcamp = typeof row.data_source === 'string' ? await options.lookup(row.data_source) : undefined;
     if (!bootcamp || typeof row.output !== 'string' || !('ground_truth' in row)) {
       counts.problems++;
       if (!bootcamp && typeof row.data_source === 'string') unknown.set(row.data_source, (unknown.get(row.data_source) ?? 0) + 1);

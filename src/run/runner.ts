@@ -48,7 +48,10 @@ export interface RunIO {
 
 /** How bootcamps are found and what verifiers get besides the output; the CLI builds it from the config. */
 export interface ScoringSetup {
+  /** A bootcamp for a data source whose family is loaded (see load), or undefined. */
   lookup(dataSource: string): AnyBootcamp | undefined;
+  /** Loads the verifiers of these data sources; lookup finds them afterwards. prepare() loads too. */
+  load?(dataSources: Iterable<string>): Promise<void>;
   context: VerifyContext;
   /** Checks made before any request for the data sources this run will score (sandbox present, bridge imports). */
   prepare?(dataSources: ReadonlySet<string>): Promise<void>;
@@ -116,7 +119,7 @@ export class EvaluationRun {
     // Survey before touching the output folder, so that a refused run leaves nothing behind.
     const surveys: FileSurvey[] = [];
     for (const file of files) {
-      surveys.push(await surveyFile(file, { strict: config.strict, lookup: this.scoring.lookup, displayName: path.basename(file) }));
+      surveys.push(await surveyFile(file, { strict: config.strict, lookup: this.scoring.lookup, load: this.scoring.load, displayName: path.basename(file) }));
     }
     const problems = surveys.flatMap((s) => s.problems);
     if (problems.length > 0) {

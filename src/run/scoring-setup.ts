@@ -2,7 +2,7 @@
 // bootcamps from the registry, InternBootcamp's Python verifiers through the bridge (--verifier), and the
 // sandbox for code bootcamps (--use_sandbox), which are refused before any request without it.
 import { z } from 'zod';
-import { getBootcamp } from '../../bootcamps/index.ts';
+import { getBootcamp, loadBootcamps } from '../../bootcamps/index.ts';
 import { PythonBridge } from '../../bootcamps/python-bridge.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import type { Config } from '../config/config.ts';
@@ -93,10 +93,13 @@ export async function createScoringSetup(
     context.sandbox = sandbox.executor;
   }
 
+  const load = (dataSources: Iterable<string>) => (config.verifier === 'python' ? Promise.resolve() : loadBootcamps(dataSources));
   return {
     lookup,
+    load,
     context,
     async prepare(dataSources) {
+      await load(dataSources);
       if (config.verifier !== 'python') {
         warmUpExtractors(dataSources);
         await prepareSandbox(dataSources);

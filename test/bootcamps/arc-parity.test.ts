@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getBootcamp } from '../../bootcamps/index.ts';
+import { getBootcamp, loadAllBootcamps } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { runProgram, type Program } from '../../bootcamps/arc/interpreter.ts';
 import { cpythonIntSetOrder, keyOf, type Value } from '../../bootcamps/arc/py-values.ts';
@@ -16,6 +16,7 @@ import { arcVariants } from '../support/arc-variants.ts';
 import { programRuns } from '../../bootcamps/arc/expected-grid.ts';
 import { loadRecordedScores } from '../support/parity.ts';
 import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
+await loadAllBootcamps(); // getBootcamp finds only loaded families
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'arc');
 const programs = programsJson as unknown as Record<string, Program>;

@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bbehBootcamps } from '../../bootcamps/bbeh/index.ts';
-import { getBootcamp } from '../../bootcamps/index.ts';
+import { getBootcamp, loadAllBootcamps } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { bbehVariants } from '../support/bbeh-variants.ts';
 import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
 import { assertParity, loadRecordedScores } from '../support/parity.ts';
+await loadAllBootcamps(); // getBootcamp finds only loaded families
 
 const reference = loadRecordedScores('bbeh');
 const available = existsSync(SHARED_EVAL_DIR);

@@ -5,12 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getBootcamp } from '../../bootcamps/index.ts';
+import { getBootcamp, loadAllBootcamps } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { levenshtein } from '../../bootcamps/cipher/cipher.ts';
 import { cipherVariants } from '../support/cipher-variants.ts';
 import { loadRecordedScores } from '../support/parity.ts';
 import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
+await loadAllBootcamps(); // getBootcamp finds only loaded families
 
 const reference = loadRecordedScores('cipher');
 const FILE = 'cipher_merged.jsonl';

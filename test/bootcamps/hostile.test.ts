@@ -2,9 +2,10 @@
 // for `npm run bench:verifiers`; the bound here only tells a hang from slowness.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { registry } from '../../bootcamps/index.ts';
+import { loadAllBootcamps } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { hostileOutputs, sharedLinesBySource } from '../../src/bench/verifier-cases.ts';
+const registry = await loadAllBootcamps();
 
 const HANG_MS = 5_000;
 const lines = sharedLinesBySource();

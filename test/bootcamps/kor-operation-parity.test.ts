@@ -6,12 +6,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { korOperationBootcamps } from '../../bootcamps/kor-operation/index.ts';
-import { getBootcamp } from '../../bootcamps/index.ts';
+import { getBootcamp, loadAllBootcamps } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { korOperationRightAnswer, korOperationVariants } from '../support/kor-operation-variants.ts';
 import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
 import { assertParity, loadRecordedScores } from '../support/parity.ts';
 import { pyComplex, pyFraction, pyRound } from '../../bootcamps/shared/py-number.ts';
+await loadAllBootcamps(); // getBootcamp finds only loaded families
 
 const reference = loadRecordedScores('kor-operation');
 const available = existsSync(SHARED_EVAL_DIR);

@@ -5,13 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getBootcamp } from '../../bootcamps/index.ts';
+import { getBootcamp, loadAllBootcamps } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { parseSympy } from '../../bootcamps/shared/sympy-lite/parse.ts';
 import { sympyEquivalent } from '../../bootcamps/shared/sympy-lite/equivalence.ts';
 import { korSympyVariants } from '../support/kor-sympy-variants.ts';
 import { loadRecordedScores } from '../support/parity.ts';
 import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
+await loadAllBootcamps(); // getBootcamp finds only loaded families
 
 const reference = loadRecordedScores('kor-sympy');
 const skip = existsSync(SHARED_EVAL_DIR) ? false : 'needs ../shared/data';

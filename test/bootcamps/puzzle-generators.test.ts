@@ -3,9 +3,10 @@
 // their clues by our solvers (puzzles-parity.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getBootcamp } from '../../bootcamps/index.ts';
+import { getBootcamp, loadAllBootcamps } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { GENERATORS, Rng } from '../support/puzzle-generators.ts';
+await loadAllBootcamps(); // getBootcamp finds only loaded families
 
 const INSTANCES = 12;
 

@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getBootcamp } from '../../bootcamps/index.ts';
+import { getBootcamp, loadAllBootcamps } from '../../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
 import { SHARED_EVAL_DIR } from '../../src/bench/verifier-cases.ts';
 import type { Variant } from './core-variants.ts';
+await loadAllBootcamps(); // getBootcamp finds only loaded families
 
 export type RecordedScores = Record<string, [number, unknown][][]>;
 
