@@ -5,6 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { parseJsonExact, stringifyExact } from './shared/exact-json.ts';
 
 // Resolved through the project root (one level up from this file, or from the bundle in dist/) so the built CLI
 // finds the script too.
@@ -79,7 +80,7 @@ class Worker {
     if (this.dead) return;
     let answer: Record<string, unknown>;
     try {
-      answer = JSON.parse(line);
+      answer = parseJsonExact(line) as Record<string, unknown>;
     } catch {
       return this.bridge.workerFailed(this, `worker wrote something that is not an answer: ${line.slice(0, 200)}`);
     }
@@ -123,7 +124,7 @@ export class PythonBridge {
   private request(body: Record<string, unknown>): Promise<Record<string, unknown>> {
     return new Promise((resolve) => {
       const id = this.nextId++;
-      const pending: Pending = { id, payload: JSON.stringify({ id, ...body }) + '\n', resolve, resends: 0 };
+      const pending: Pending = { id, payload: stringifyExact({ id, ...body }) + '\n', resolve, resends: 0 };
       this.pickWorker().send(pending);
     });
   }

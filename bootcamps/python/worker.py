@@ -107,6 +107,10 @@ def _handle(request):
 
 
 def main():
+    # Ground truths may hold integers of thousands of digits (kept exact by the evaluator); Python 3.11+ refuses
+    # to read or write ints beyond 4,300 digits unless told otherwise.
+    if hasattr(sys, "set_int_max_str_digits"):
+        sys.set_int_max_str_digits(0)
     # Import the bootcamps before saying ready: a cold import of InternBootcamp takes seconds, and the bridge
     # starts each request's timeout only once the worker is ready.
     try:
@@ -124,7 +128,13 @@ def main():
         except Exception as exc:
             answer = {"id": request.get("id") if isinstance(request, dict) else None, "score": 0.0, "error": "worker: %s: %s" % (type(exc).__name__, exc)}
             traceback.print_exc(file=sys.stderr)
-        _answers.write(json.dumps(answer, ensure_ascii=False, allow_nan=False) + "\n")
+        # ensure_ascii: a lone surrogate in an output (a cut emoji) is written as \\udXXX, never as bytes
+        # UTF-8 cannot encode (which raised outside this loop's error handling and killed the worker).
+        try:
+            text = json.dumps(answer, ensure_ascii=True, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            text = json.dumps({"id": answer.get("id"), "score": 0.0, "extracted_output": None, "error": "worker: the answer is not JSON: %s" % exc})
+        _answers.write(text + "\n")
 
 
 if __name__ == "__main__":

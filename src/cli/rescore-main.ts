@@ -12,7 +12,10 @@ import { readEvalArgs } from '../output/eval-args.ts';
 import { RunLock } from '../output/run-lock.ts';
 import { redactCommandLine } from '../redact.ts';
 import type { VerifyContext } from '../../bootcamps/types.ts';
-import { SANDBOX_FLAG_NAMES, sandboxSettingsFromArgs } from '../sandbox/sandbox-flags.ts';
+import { BRIDGE_FLAG_NAMES, bridgeSettingsFromArgs, SANDBOX_FLAG_NAMES, sandboxSettingsFromArgs, type BridgeFlagValues } from '../sandbox/sandbox-flags.ts';
+import { PythonBridge } from '../../bootcamps/python-bridge.ts';
+import type { AnyBootcamp } from '../../bootcamps/types.ts';
+import { pythonBootcamp } from '../run/scoring-setup.ts';
 import { createRunSandbox, type RunSandbox } from '../sandbox/create-sandbox.ts';
 
 export const RESCORE_HELP = `Usage:
@@ -21,6 +24,8 @@ export const RESCORE_HELP = `Usage:
 
 Code bootcamps (HumanEval, KodCode, BigCodeBench, StdioCode) need --use_sandbox; the run's sandbox flags apply:
   ${SANDBOX_FLAG_NAMES.map((n) => `--${n}`).join(' ')}
+InternBootcamp's Python verifiers, as in a run (--verifier auto: native where registered, else Python):
+  ${BRIDGE_FLAG_NAMES.map((n) => `--${n}`).join(' ')}
 `;
 
 export interface RescoreIO {
@@ -46,14 +51,51 @@ function inputErrorCounts(paths: RunPaths, files: string[]): number[] {
   return files.map((f) => counts.get(f) ?? 0);
 }
 
-const KNOWN_FLAGS = ['-o', '--output', '--run', '--help', '-h', ...SANDBOX_FLAG_NAMES.map((n) => `--${n}`), '--no-use_sandbox'];
+const KNOWN_FLAGS = ['-o', '--output', '--run', '--help', '-h', ...[...SANDBOX_FLAG_NAMES, ...BRIDGE_FLAG_NAMES].map((n) => `--${n}`), '--no-use_sandbox'];
+
+/**
+ * The verifier of a data source, as a run finds it: native (its family loaded on first use) unless --verifier
+ * python, else InternBootcamp's Python class through the bridge, checked once per name.
+ */
+function rescoreLookup(flags: BridgeFlagValues, workers: number, env: Readonly<Record<string, string | undefined>>, log: (line: string) => void) {
+  let bridge: PythonBridge | undefined;
+  const python = new Map<string, Promise<AnyBootcamp | undefined>>();
+  const lookup = async (dataSource: string): Promise<AnyBootcamp | undefined> => {
+    if (flags.verifier !== 'python') {
+      const native = await loadBootcamp(dataSource);
+      if (native || flags.verifier === 'native') return native;
+    }
+    let found = python.get(dataSource);
+    if (!found) {
+      const workerEnv: NodeJS.ProcessEnv = { ...env };
+      delete workerEnv.OPENAI_API_KEY;
+      bridge ??= new PythonBridge({
+        python: flags.python,
+        pythonPath: flags.bootcamp_pythonpath ? flags.bootcamp_pythonpath.split(':').filter(Boolean) : [],
+        workers,
+        verifyTimeoutMs: flags.verify_timeout,
+        env: workerEnv,
+        log,
+      });
+      const b = bridge;
+      found = b.check([dataSource]).then(({ ok, failed }) => {
+        if (failed.size > 0) log(`${dataSource}: no native verifier, and Python cannot score it: ${failed.get(dataSource)}`);
+        return ok.length > 0 ? pythonBootcamp(dataSource, b, flags.python) : undefined;
+      });
+      python.set(dataSource, found);
+    }
+    return found;
+  };
+  return { lookup, close: async () => bridge?.close() };
+}
 
 export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promise<number> {
   let sandbox: RunSandbox | undefined;
   let lock: RunLock | undefined;
+  let closeVerifiers: (() => Promise<void>) | undefined;
   try {
     const args = minimist([...argv], {
-      string: ['o', 'run', ...SANDBOX_FLAG_NAMES.filter((n) => n !== 'use_sandbox')],
+      string: ['o', 'run', ...SANDBOX_FLAG_NAMES.filter((n) => n !== 'use_sandbox'), ...BRIDGE_FLAG_NAMES],
       boolean: ['help', 'use_sandbox'],
       alias: { o: 'output', h: 'help' },
       unknown: (arg) => {
@@ -73,7 +115,9 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
       await sandbox.check();
       context = { sandbox: sandbox.executor, sandboxLimits: { timeoutMs: Math.round(sandboxFlags.sandbox_timeout * 1000), memoryMb: sandboxFlags.sandbox_memory_mb } };
     }
-    const options: RescoreOptions = { lookup: loadBootcamp, context, log };
+    const verifiers = rescoreLookup(bridgeSettingsFromArgs(args), sandboxFlags.judge_worker_num, io.env ?? {}, log);
+    closeVerifiers = verifiers.close;
+    const options: RescoreOptions = { lookup: verifiers.lookup, context, log };
     if (args.run) {
       if (args._.length > 0 || args.o) throw new UsageError('--run DIR takes no IN or -o');
       const paths = new RunPaths(args.run);
@@ -115,5 +159,6 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
   } finally {
     lock?.release();
     sandbox?.close();
+    await closeVerifiers?.();
   }
 }

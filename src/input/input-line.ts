@@ -2,6 +2,7 @@
 // bootcamp, and a ground_truth that the bootcamp's schema accepts. Bad lines become messages, never crashes.
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import { deepFreeze } from '../../bootcamps/score.ts';
+import { containsBigInt, parseJsonExact, withoutBigInts } from '../../bootcamps/shared/exact-json.ts';
 
 export interface Item {
   /** 0-based physical line index in its file. */
@@ -28,7 +29,8 @@ function describe(value: unknown): string {
 export function parseInputLine(text: string, id: number, lookup: (dataSource: string) => AnyBootcamp | undefined): LineResult {
   let row: unknown;
   try {
-    row = JSON.parse(text);
+    // Integers beyond 2^53 stay exact (bigints), as Python's json keeps them: verifiers compare them.
+    row = parseJsonExact(text);
   } catch (err) {
     return { ok: false, error: `not valid JSON (${(err as Error).message})` };
   }
@@ -41,7 +43,10 @@ export function parseInputLine(text: string, id: number, lookup: (dataSource: st
   if (!('ground_truth' in (row as object))) return { ok: false, error: 'expected a "ground_truth" field' };
   const bootcamp = lookup(data_source);
   if (!bootcamp) return { ok: false, error: `unknown data_source ${JSON.stringify(data_source)}`, unknownSource: data_source };
-  const parsed = bootcamp.groundTruth.safeParse(ground_truth);
+  let parsed = bootcamp.groundTruth.safeParse(ground_truth);
+  // A schema that wants numbers where the line has big integers gets them as doubles, as before (the details
+  // row and the Python bridge still see the exact ground truth).
+  if (!parsed.success && containsBigInt(ground_truth)) parsed = bootcamp.groundTruth.safeParse(withoutBigInts(ground_truth));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const at = issue.path.length > 0 ? `ground_truth.${issue.path.join('.')}` : 'ground_truth';

@@ -20,6 +20,8 @@ export function passAtK(n: number, c: number, k: number): number {
 export interface Aggregate {
   n: number;
   errors: number;
+  /** Rows whose verifier failed (exception, worker crash or timeout), scored 0. */
+  verifyErrors: number;
   avgScore: number;
   avgLen: number;
   /** Share of rows that stopped at max_tokens. */
@@ -37,6 +39,7 @@ export class Aggregator {
   private scoreSum = 0;
   private lenSum = 0;
   private errors = 0;
+  private verifyErrors = 0;
   private cut = 0;
   private currentId = NaN;
   private idSamples = 0;
@@ -69,6 +72,7 @@ export class Aggregator {
     this.scoreSum += row.score;
     this.lenSum += row.output_len;
     if (row.hasError) this.errors++;
+    if (row.hasVerifyError) this.verifyErrors++;
     if (row.finishReason === 'length') this.cut++;
     if (row.id !== this.currentId) {
       this.closeId();
@@ -84,6 +88,7 @@ export class Aggregator {
     const out: Aggregate = {
       n,
       errors: this.errors,
+      verifyErrors: this.verifyErrors,
       avgScore: n > 0 ? this.scoreSum / n : 0,
       avgLen: n > 0 ? this.lenSum / n : 0,
       lengthCutShare: n > 0 ? this.cut / n : 0,
@@ -110,6 +115,7 @@ export interface FileMeta {
   avg_len: number;
   n: number;
   n_errors: number;
+  n_verify_errors: number;
   n_input_errors: number;
   [metric: string]: string | number;
 }
@@ -128,6 +134,7 @@ export function fileMeta(
     avg_len: agg.avgLen,
     n: agg.n,
     n_errors: agg.errors,
+    n_verify_errors: agg.verifyErrors,
     n_input_errors: inputErrors,
   };
   if (repeats > 1) {
@@ -163,12 +170,13 @@ export function bootcampRows(rowsByFile: readonly (readonly RowSummary[])[], pas
 }
 
 /** The original's "Total Average": the mean of the per-bootcamp averages (not of all items). */
-export function totalAverage(rows: readonly BootcampRow[]): { avgScore: number; avgLen: number; n: number; errors: number } {
+export function totalAverage(rows: readonly BootcampRow[]): { avgScore: number; avgLen: number; n: number; errors: number; verifyErrors: number } {
   const m = rows.length;
   return {
     avgScore: m > 0 ? rows.reduce((s, r) => s + r.avgScore, 0) / m : 0,
     avgLen: m > 0 ? rows.reduce((s, r) => s + r.avgLen, 0) / m : 0,
     n: rows.reduce((s, r) => s + r.n, 0),
     errors: rows.reduce((s, r) => s + r.errors, 0),
+    verifyErrors: rows.reduce((s, r) => s + r.verifyErrors, 0),
   };
 }

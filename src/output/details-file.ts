@@ -12,6 +12,8 @@ export interface RowSummary {
   score: number;
   output_len: number;
   hasError: boolean;
+  /** The verifier failed (an exception, a Python worker that crashed or timed out): scored 0 with verify_error. */
+  hasVerifyError?: boolean;
   finishReason: string | null;
 }
 
@@ -22,6 +24,7 @@ export function rowKey(id: number, repeat: number): number {
 
 const FLAG_ERROR = 1;
 const FLAG_LENGTH = 2;
+const FLAG_VERIFY_ERROR = 4;
 
 /** Column store of row summaries, growing by doubling. */
 export class RowTable {
@@ -66,7 +69,7 @@ export class RowTable {
     this.repeats[i] = row.repeat;
     this.scores[i] = row.score;
     this.lens[i] = row.output_len;
-    this.flags[i] = (row.hasError ? FLAG_ERROR : 0) | (row.finishReason === 'length' ? FLAG_LENGTH : 0);
+    this.flags[i] = (row.hasError ? FLAG_ERROR : 0) | (row.finishReason === 'length' ? FLAG_LENGTH : 0) | (row.hasVerifyError ? FLAG_VERIFY_ERROR : 0);
     this.sources[i] = source;
     this.offsets[i] = offset;
     this.sizes[i] = size;
@@ -97,6 +100,7 @@ export class RowTable {
     into.score = this.scores[i];
     into.output_len = this.lens[i];
     into.hasError = (this.flags[i] & FLAG_ERROR) !== 0;
+    into.hasVerifyError = (this.flags[i] & FLAG_VERIFY_ERROR) !== 0;
     into.finishReason = (this.flags[i] & FLAG_LENGTH) !== 0 ? 'length' : null;
     return into;
   }
@@ -135,6 +139,7 @@ function summarize(line: string): RowSummary | undefined {
   scratch.score = typeof row.score === 'number' ? row.score : 0;
   scratch.output_len = typeof row.output_len === 'number' ? row.output_len : 0;
   scratch.hasError = row.error !== undefined && row.error !== null;
+  scratch.hasVerifyError = typeof row.verify_error === 'string';
   scratch.finishReason = typeof row.finish_reason === 'string' ? row.finish_reason : null;
   return scratch;
 }

@@ -1,5 +1,6 @@
 // The shape of one details row, with its keys in the order downstream scripts see them.
 import type { Usage } from '../model/requests.ts';
+import { stringifyExact } from '../../bootcamps/shared/exact-json.ts';
 
 export interface ItemError {
   kind: string;
@@ -35,14 +36,11 @@ const KEY_ORDER: (keyof DetailsRow)[] = [
   'finish_reason', 'usage', 'latency_ms', 'ttft_ms', 'attempts', 'reasoning_content', 'error', 'verify_error',
 ];
 
-/** JSON of one value; values JSON cannot hold (a bigint from a verifier, NaN) become strings, not a crash. */
+/** JSON of one value; big integers (bigints) are written digit for digit, a non-finite number as a string. */
 function jsonValue(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
-  try {
-    return JSON.stringify(value) ?? 'null';
-  } catch {
-    return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? 'null';
-  }
+  if (typeof value === 'bigint') return value.toString();
+  return stringifyExact(value) ?? 'null';
 }
 
 /**

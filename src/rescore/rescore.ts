@@ -1,5 +1,6 @@
 // Scores outputs again without asking the model: a JSONL of {data_source, ground_truth, output} rows (details
 // rows qualify) gets score and extracted_output; or a whole run folder is rescored in place.
+import { parseJsonExact } from '../../bootcamps/shared/exact-json.ts';
 import { createWriteStream, readdirSync, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { rename } from 'node:fs/promises';
@@ -50,7 +51,7 @@ export async function rescoreFile(inFile: string, outFile: string, options: Resc
   const rescoreLine = async (index: number, text: string): Promise<string> => {
     let row: Record<string, unknown>;
     try {
-      row = JSON.parse(text);
+      row = parseJsonExact(text) as typeof row;
       if (!row || typeof row !== 'object' || Array.isArray(row)) throw new Error('not an object');
     } catch {
       counts.problems++;

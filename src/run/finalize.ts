@@ -15,6 +15,8 @@ import { formatSummaryTable } from '../ui/summary-table.ts';
 export interface RunTotals {
   items: number;
   itemErrors: number;
+  /** Items whose verifier failed (scored 0 with verify_error): not a reason for exit 3, but counted and shown. */
+  verifyErrors: number;
   inputErrors: number;
   bootcamps: BootcampRow[];
 }
@@ -80,6 +82,7 @@ export async function finalizeRun({ settings, paths, files, inputErrorCounts, fi
   const totals: RunTotals = {
     items,
     itemErrors: bootcamps.reduce((s, b) => s + b.errors, 0),
+    verifyErrors: bootcamps.reduce((s, b) => s + b.verifyErrors, 0),
     inputErrors: inputErrorCounts.reduce((s, n) => s + n, 0),
     bootcamps,
   };

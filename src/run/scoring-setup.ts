@@ -12,7 +12,7 @@ import type { VerifyContext } from '../../bootcamps/types.ts';
 import type { ScoringSetup } from './runner.ts';
 
 /** A bootcamp whose scoring happens in a bridge worker, under the data source's own name. */
-function pythonBootcamp(name: string, bridge: PythonBridge, python: string): AnyBootcamp {
+export function pythonBootcamp(name: string, bridge: PythonBridge, python: string): AnyBootcamp {
   return {
     name,
     answerFormat: `InternBootcamp's Python verifier (${python})`,

@@ -14,10 +14,29 @@ export const SANDBOX_FLAG_NAMES: readonly FlagName[] = [
 
 export type SandboxFlagValues = SandboxSettings & { use_sandbox: boolean };
 
+/** The Python bridge's flags, for rescore (judge_worker_num is among the sandbox flags already). */
+export const BRIDGE_FLAG_NAMES: readonly FlagName[] = ['verifier', 'python', 'bootcamp_pythonpath', 'verify_timeout'];
+
+export interface BridgeFlagValues {
+  verifier: 'auto' | 'native' | 'python';
+  python: string;
+  bootcamp_pythonpath?: string;
+  verify_timeout: number;
+}
+
 /** Reads the sandbox flags out of parsed arguments (raw strings or booleans), with defaults and validation. */
 export function sandboxSettingsFromArgs(args: Readonly<Record<string, unknown>>, env: Readonly<Record<string, string | undefined>>): SandboxFlagValues {
+  return flagValuesFromArgs(SANDBOX_FLAG_NAMES, args, env) as unknown as SandboxFlagValues;
+}
+
+export function bridgeSettingsFromArgs(args: Readonly<Record<string, unknown>>): BridgeFlagValues {
+  return flagValuesFromArgs(BRIDGE_FLAG_NAMES, args, {}) as unknown as BridgeFlagValues;
+}
+
+/** Flags of the run's table read out of a command's parsed arguments, with the run's defaults and checks. */
+function flagValuesFromArgs(names: readonly FlagName[], args: Readonly<Record<string, unknown>>, env: Readonly<Record<string, string | undefined>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of SANDBOX_FLAG_NAMES) {
+  for (const name of names) {
     let raw = args[name];
     if (name === 'sandbox_token' && raw === undefined) raw = env.SANDBOX_TOKEN;
     const value = raw === undefined ? FLAGS[name].default : coerceFlagValue(name, raw, `--${name}`);
@@ -25,5 +44,5 @@ export function sandboxSettingsFromArgs(args: Readonly<Record<string, unknown>>,
     if (!parsed.success) throw new UsageError(`--${name}: ${parsed.error.issues[0].message}`);
     out[name] = parsed.data;
   }
-  return out as unknown as SandboxFlagValues;
+  return out;
 }

@@ -4,19 +4,19 @@ import { formatTimedelta } from '../output/progress-log.ts';
 
 export function formatSummaryTable(
   rows: readonly BootcampRow[],
-  total: { avgScore: number; avgLen: number; n: number; errors: number },
-  info: { itemErrors: number; inputErrors: number; folder: string; elapsedSec: number },
+  total: { avgScore: number; avgLen: number; n: number; errors: number; verifyErrors: number },
+  info: { itemErrors: number; verifyErrors: number; inputErrors: number; folder: string; elapsedSec: number },
 ): string {
   const table = [
-    ['bootcamp', 'n', 'avg score', 'avg len', 'errors'],
-    ...rows.map((r) => [r.bootcamp, String(r.n), r.avgScore.toFixed(4), r.avgLen.toFixed(1), String(r.errors)]),
-    ['Total Average', String(total.n), total.avgScore.toFixed(4), total.avgLen.toFixed(1), String(total.errors)],
+    ['bootcamp', 'n', 'avg score', 'avg len', 'errors', 'verify errors'],
+    ...rows.map((r) => [r.bootcamp, String(r.n), r.avgScore.toFixed(4), r.avgLen.toFixed(1), String(r.errors), String(r.verifyErrors)]),
+    ['Total Average', String(total.n), total.avgScore.toFixed(4), total.avgLen.toFixed(1), String(total.errors), String(total.verifyErrors)],
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   const fmt = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   const lines = [fmt(table[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...table.slice(1, -1).map(fmt), widths.map((w) => '-'.repeat(w)).join('  '), fmt(table[table.length - 1])];
   lines.push('');
-  lines.push(`${total.n} items scored in ${formatTimedelta(info.elapsedSec)}; ${info.itemErrors} item error(s), ${info.inputErrors} bad input line(s).`);
+  lines.push(`${total.n} items scored in ${formatTimedelta(info.elapsedSec)}; ${info.itemErrors} item error(s), ${info.verifyErrors} verify error(s), ${info.inputErrors} bad input line(s).`);
   lines.push(`Run folder: ${info.folder}`);
   return lines.join('\n') + '\n';
 }

@@ -48,7 +48,7 @@ for (const mode of ['completion', 'chat_completion'] as const) {
     ]);
     const sheet = XLSX.read(readFileSync(path.join(out, 'm1_scores.xlsx'))).Sheets.Sheet1;
     const table = XLSX.utils.sheet_to_json<(string | number)[]>(sheet, { header: 1 });
-    assert.deepEqual(table[0], ['bootcamp', 'Average Score', 'Average Output Length', 'n', 'errors']);
+    assert.deepEqual(table[0], ['bootcamp', 'Average Score', 'Average Output Length', 'n', 'errors', 'verify errors']);
     assert.deepEqual(table.map((r) => r[0]), ['bootcamp', 'Game24bootcamp', 'Mazebootcamp', 'Sudokubootcamp', 'Total Average']);
     assert.equal(table[4][1], 1);
     const progress = readFileSync(path.join(out, 'progress.log'), 'utf8').split('\n');
