@@ -2,16 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { readJsonl, runScript, SAMPLE_DIR, SAMPLE_SOLUTIONS, startMockProcess, tempDir } from '../support/cli.ts';
-
-async function withMock<T>(args: string[], fn: (baseUrl: string, stats: () => Promise<Record<string, unknown>>) => Promise<T>): Promise<T> {
-  const mock = await startMockProcess(['--model', 'm', '--solutions', SAMPLE_SOLUTIONS, ...args]);
-  try {
-    return await fn(mock.baseUrl, mock.stats);
-  } finally {
-    await mock.stop();
-  }
-}
+import { readJsonl, runScript, SAMPLE_DIR, tempDir, withMock } from '../support/cli.ts';
 
 function args(baseUrl: string, out: string, extra: string[]): string[] {
   return ['--url', baseUrl, '--model_name', 'm', '--test_dir', path.join(SAMPLE_DIR, 'game24.jsonl'), '--output_dir', out, '--max_concurrent_requests', '1', ...extra];

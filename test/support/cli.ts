@@ -4,9 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/version.ts';
-import { TSX_IMPORT } from '../../src/mock/mock-process.ts';
+import { startMockProcess, TSX_IMPORT } from '../../src/mock/mock-process.ts';
 
-export { startMockProcess } from '../../src/mock/mock-process.ts';
+export { startMockProcess };
 
 export interface CliResult {
   code: number | null;
@@ -59,6 +59,16 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Runs `fn` against a mock process serving model "m" with the sample solutions (plus `args`), then stops it. */
+export async function withMock<T>(args: string[], fn: (baseUrl: string, stats: () => Promise<Record<string, unknown>>) => Promise<T>): Promise<T> {
+  const mock = await startMockProcess(['--model', 'm', '--solutions', SAMPLE_SOLUTIONS, ...args]);
+  try {
+    return await fn(mock.baseUrl, mock.stats);
+  } finally {
+    await mock.stop();
+  }
 }
 
 export const SAMPLE_DIR = path.join(PROJECT_ROOT, 'data', 'sample');
