@@ -58,7 +58,7 @@ export class ProgressDisplay {
       this.multibar = new cliProgress.MultiBar(
         {
           // Our own ETA: cli-progress's eta_formatted showed garbage ("LLs") on bars created mid-run.
-          format: ' {bar} {percentage}% | {value}/{total} | {name} | {rate}errors {errors} | ETA {eta}',
+          format: ' {bar} {percentage}% | {value}/{total} | {name} | {rate}errors {errors} | ETA {eta_text}',
           hideCursor: true,
           clearOnComplete: false,
           stopOnComplete: false,
@@ -66,7 +66,7 @@ export class ProgressDisplay {
         },
         cliProgress.Presets.shades_classic,
       );
-      this.overall = this.multibar.create(this.state.totalItems, this.state.doneItems, { name: 'all files', rate: '0 items/s | ', errors: 0, eta: 'unknown' });
+      this.overall = this.multibar.create(this.state.totalItems, this.state.doneItems, { name: 'all files', rate: '0 items/s | ', errors: 0, eta_text: 'unknown' });
       this.timer = setInterval(() => this.refreshBars(), 250);
     } else {
       const everyMs = (this.options.lineIntervalSec ?? 60) * 1000;
@@ -96,17 +96,17 @@ export class ProgressDisplay {
     this.updateRate();
     const rate = `${formatRate(this.rate)} items/s | `;
     this.overall?.setTotal(this.state.totalItems);
-    this.overall?.update(this.state.doneItems, { rate, errors: this.state.errorItems, eta: this.eta(this.state.totalItems - this.state.doneItems) });
+    this.overall?.update(this.state.doneItems, { rate, errors: this.state.errorItems, eta_text: this.eta(this.state.totalItems - this.state.doneItems) });
     this.state.files.forEach((file, i) => {
       const active = file.done > 0 && file.done < file.total;
       let bar = this.fileBars.get(i);
       if (active && !bar && this.fileBars.size < 8) {
-        bar = this.multibar!.create(file.total, file.done, { name: file.name, rate: '', errors: file.errors, eta: 'unknown' });
+        bar = this.multibar!.create(file.total, file.done, { name: file.name, rate: '', errors: file.errors, eta_text: 'unknown' });
         this.fileBars.set(i, bar);
       }
       if (bar) {
         // One queue serves every file, so a file's share of the overall rate is not known: the overall rate stands in.
-        bar.update(file.done, { errors: file.errors, eta: this.eta(file.total - file.done) });
+        bar.update(file.done, { errors: file.errors, eta_text: this.eta(file.total - file.done) });
         if (!active) {
           this.multibar!.remove(bar);
           this.fileBars.delete(i);
