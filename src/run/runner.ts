@@ -6,7 +6,7 @@ import { setMaxListeners } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
-import { EXIT, FatalApiError, InputError, UsageError } from '../errors.ts';
+import { EXIT, FatalApiError, InputError } from '../errors.ts';
 import { loadTemplate, type ChatTemplate } from '../templates.ts';
 import { listTestFiles } from '../input/test-files.ts';
 import { readJsonlLines } from '../input/jsonl-lines.ts';
@@ -16,53 +16,25 @@ import { HttpClient } from '../model/http.ts';
 import { ModelClient } from '../model/model-client.ts';
 import { checkModelAvailable } from '../model/health-check.ts';
 import { resolveSystemPrompt, withBootcampDefaults, type GenerationSettings } from '../model/requests.ts';
-import type { AnyBootcamp, VerifyContext } from '../../bootcamps/types.ts';
+import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { DetailsWriter } from '../output/details-writer.ts';
 import type { DetailsRow } from '../output/details-row.ts';
 import { askItem, DeferredWork, scoreItem } from './item-steps.ts';
-import { cutTornTail, doneKeys as doneKeysOf, rowKey, scanDetails } from '../output/details-file.ts';
-import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, type AnswerFingerprint } from '../output/eval-args.ts';
+import { rowKey } from '../output/details-file.ts';
+import type { AnswerFingerprint } from '../output/eval-args.ts';
 import { ProgressLogWriter } from '../output/progress-log.ts';
-import { locateRunFolder, type RunFolderChoice } from '../resume/locate-run.ts';
-import { lockHolder, RunLock } from '../output/run-lock.ts';
+import type { RunFolderChoice } from '../resume/locate-run.ts';
+import { RunLock } from '../output/run-lock.ts';
 import { diskWriteError } from '../output/disk-errors.ts';
 import { finalizeRun, summarySettings, type RunTotals } from './finalize.ts';
 import { ProgressState } from './progress.ts';
 import { ProgressDisplay } from '../ui/progress-display.ts';
 import { redactText } from '../redact.ts';
+import type { RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
+import { answerFingerprint, checkResumable, chooseRunFolder, generationSettings, parseHeaders, readDoneKeys, writeRunArgs } from './run-setup.ts';
 
-export interface RunIO {
-  /** Messages for the person running it (stderr). */
-  log(line: string): void;
-  /** The final summary (stdout). */
-  print(text: string): void;
-  isTTY: boolean;
-  now(): Date;
-  /** Where default run folders go (output/ under the working directory). */
-  outputRoot: string;
-  version: string;
-  /** The command line, secrets redacted, for run.lock. */
-  command?: string;
-}
-
-/** How bootcamps are found and what verifiers get besides the output; the CLI builds it from the config. */
-export interface ScoringSetup {
-  /** A bootcamp for a data source whose family is loaded (see load), or undefined. */
-  lookup(dataSource: string): AnyBootcamp | undefined;
-  /** Loads the verifiers of these data sources; lookup finds them afterwards. prepare() loads too. */
-  load?(dataSources: Iterable<string>): Promise<void>;
-  context: VerifyContext;
-  /** Checks made before any request for the data sources this run will score (sandbox present, bridge imports). */
-  prepare?(dataSources: ReadonlySet<string>): Promise<void>;
-  close?(): Promise<void>;
-}
-
-export interface RunOutcome {
-  exitCode: number;
-  folder: string;
-  totals?: RunTotals;
-}
+export type { RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
 
 const GRACE_MS = 10_000;
 /** The reader parses and queues lines for at most this long before pending I/O gets a turn. */
@@ -129,26 +101,7 @@ export class EvaluationRun {
     const dataSources = new Set(surveys.flatMap((s) => [...s.dataSources.keys()]));
     await this.scoring.prepare?.(dataSources);
 
-    let choice: RunFolderChoice;
-    try {
-      choice = locateRunFolder({
-        resume: config.resume,
-        outputDir: config.output_dir,
-        outputRoot: io.outputRoot,
-        modelName: config.model_name,
-        testDir: config.test_dir,
-        now: io.now(),
-      });
-    } catch (err) {
-      // "already holds a run" of a folder that another process is writing right now: say that instead.
-      const holder = config.output_dir !== undefined ? lockHolder(config.output_dir) : undefined;
-      throw holder ? new UsageError(holder.message) : err;
-    }
-    if (choice.notice) io.log(choice.notice);
-    // A folder another process is writing is refused before anything, the health check included; the lock
-    // itself is taken after the health check, so that a run that never starts leaves no folder behind.
-    const holder = lockHolder(choice.folder);
-    if (holder && !(config.force && holder.otherHost)) throw new UsageError(holder.message);
+    const choice = chooseRunFolder(config, io);
     return this.runInFolder(config, template, files, surveys, dataSources, fingerprint, systemPrompt, choice);
   }
 
@@ -165,15 +118,7 @@ export class EvaluationRun {
     const { io } = this;
     const paths = new RunPaths(choice.folder);
     let lock: RunLock | undefined;
-    const previous = choice.resuming ? readEvalArgs(paths.evalArgs) : undefined;
-    const forced: string[] = [];
-    if (choice.resuming && previous?.fingerprint) {
-      const diffs = fingerprintDifferences(previous.fingerprint, fingerprint);
-      if (diffs.length > 0 && !config.force) {
-        throw new UsageError(`cannot resume ${choice.folder}: settings that change answers differ from the earlier run:\n  ${diffs.join('\n  ')}\nUse the earlier settings, or --force to continue anyway (recorded in eval_args.json).`);
-      }
-      forced.push(...diffs);
-    }
+    const { previous, forced } = checkResumable(config, choice, paths, fingerprint);
 
     const http = new HttpClient({
       baseUrl: config.url,
@@ -200,27 +145,11 @@ export class EvaluationRun {
       // The connection pool opens while the run folder is set up and resume state is read, not during the first wave.
       const warming = http.warm(config.max_concurrent_requests);
       mkdirSync(paths.detailsDir, { recursive: true });
-      const startedAt = io.now();
-      const args = buildEvalArgs(config, fingerprint, io.version, previous ? new Date(previous.start_time) : startedAt);
-      const bootcampDefaults: Record<string, unknown> = {};
-      for (const source of dataSources) {
-        const defaults = this.scoring.lookup(source)?.defaults;
-        if (defaults) bootcampDefaults[source] = defaults;
-      }
-      // Applied per item to the settings left at their built-in default (see withBootcampDefaults).
-      if (Object.keys(bootcampDefaults).length > 0) args.bootcamp_defaults = bootcampDefaults;
-      args.resumes = [...(previous?.resumes ?? []), ...(choice.resuming ? [{ at: startedAt.toISOString(), ...(forced.length ? { forced_differences: forced } : {}) }] : [])];
-      writeEvalArgs(paths.evalArgs, args);
+      writeRunArgs({ config, paths, fingerprint, version: io.version, startedAt: io.now(), previous, forced, resuming: choice.resuming, dataSources, lookup: this.scoring.lookup });
       io.log(`Evaluating model ${config.model_name}${choice.resuming ? ' (resuming)' : ''}. Run folder: ${choice.folder}`);
 
       // Resume: what is already answered without error is never asked again; a torn last row is cut off.
-      const doneKeys: Set<number>[] = [];
-      for (const file of files) {
-        const scan = await scanDetails(paths.details(file));
-        const cut = await cutTornTail(paths.details(file), scan);
-        if (cut > 0) io.log(`${path.basename(file)}: cut a torn last row (${cut} bytes) left by an interrupted write.`);
-        doneKeys.push(doneKeysOf(scan));
-      }
+      const doneKeys = await readDoneKeys(paths, files, io.log);
 
       const repeats = config.repeats;
       const progress = new ProgressState(
@@ -244,23 +173,7 @@ export class EvaluationRun {
       const display = new ProgressDisplay(progress, { isTTY: io.isTTY, quiet: config.quiet, log: io.log });
       display.start();
 
-      const settings: GenerationSettings = {
-        model_name: config.model_name,
-        api_mode: config.api_mode,
-        max_tokens: config.max_tokens,
-        temperature: config.temperature,
-        top_p: config.top_p,
-        top_k: config.top_k,
-        min_p: config.min_p,
-        seed: config.seed,
-        presence_penalty: config.presence_penalty,
-        frequency_penalty: config.frequency_penalty,
-        repetition_penalty: config.repetition_penalty,
-        stop: config.stop,
-        extra_body: config.extra_body,
-        system_prompt: systemPrompt,
-        ...(config.stream ? { stream: true } : {}),
-      };
+      const settings = generationSettings(config, systemPrompt);
       let retriesLogged = 0;
       const model = new ModelClient({
         http,
@@ -439,42 +352,3 @@ export class EvaluationRun {
   }
 }
 
-function answerFingerprint(config: Config, template: ChatTemplate, systemPrompt: string | undefined, files: string[]): AnswerFingerprint {
-  let urlPath = '';
-  try {
-    urlPath = new URL(config.url).pathname.replace(/\/+$/, '');
-  } catch {
-    urlPath = config.url;
-  }
-  return {
-    model_name: config.model_name,
-    url_path: urlPath,
-    api_mode: config.api_mode,
-    // Chat mode never renders the template: only its system text (in system_prompt) can change answers there.
-    template: config.api_mode === 'completion' ? { chat_template: template.chat_template, stop_words: template.stop_words } : 'n/a in chat mode',
-    system_prompt: systemPrompt ?? null,
-    generation: {
-      max_tokens: config.max_tokens,
-      temperature: config.temperature,
-      top_p: config.top_p ?? null,
-      top_k: config.top_k ?? null,
-      min_p: config.min_p ?? null,
-      seed: config.seed ?? null,
-      presence_penalty: config.presence_penalty ?? null,
-      frequency_penalty: config.frequency_penalty ?? null,
-      repetition_penalty: config.repetition_penalty ?? null,
-      stop: config.stop,
-      extra_body: config.extra_body ?? null,
-    },
-    test_files: files.map((f) => path.basename(f)),
-  };
-}
-
-function parseHeaders(lines: readonly string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const line of lines) {
-    const at = line.indexOf(':');
-    headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
-  }
-  return headers;
-}

@@ -1,0 +1,156 @@
+// Setting a run up before its first request: which folder it writes (and whether another process holds it),
+// whether an earlier run there may be continued, eval_args.json, what resume finds already done, and the
+// request settings and fingerprint derived from the config. The runner calls these in order; none asks the model.
+import path from 'node:path';
+import type { Config } from '../config/config.ts';
+import { UsageError } from '../errors.ts';
+import type { ChatTemplate } from '../templates.ts';
+import type { GenerationSettings } from '../model/requests.ts';
+import type { AnyBootcamp } from '../../bootcamps/types.ts';
+import { RunPaths } from '../output/run-paths.ts';
+import { cutTornTail, doneKeys as doneKeysOf, scanDetails } from '../output/details-file.ts';
+import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, type AnswerFingerprint, type EvalArgs } from '../output/eval-args.ts';
+import { lockHolder } from '../output/run-lock.ts';
+import { locateRunFolder, type RunFolderChoice } from '../resume/locate-run.ts';
+import type { RunIO } from './run-types.ts';
+
+/** The run folder; refused (exit 2) when another process holds its lock. */
+export function chooseRunFolder(config: Config, io: RunIO): RunFolderChoice {
+  let choice: RunFolderChoice;
+  try {
+    choice = locateRunFolder({
+      resume: config.resume,
+      outputDir: config.output_dir,
+      outputRoot: io.outputRoot,
+      modelName: config.model_name,
+      testDir: config.test_dir,
+      now: io.now(),
+    });
+  } catch (err) {
+    // "already holds a run" of a folder that another process is writing right now: say that instead.
+    const holder = config.output_dir !== undefined ? lockHolder(config.output_dir) : undefined;
+    throw holder ? new UsageError(holder.message) : err;
+  }
+  if (choice.notice) io.log(choice.notice);
+  // A folder another process is writing is refused before anything, the health check included; the lock
+  // itself is taken after the health check, so that a run that never starts leaves no folder behind.
+  const holder = lockHolder(choice.folder);
+  if (holder && !(config.force && holder.otherHost)) throw new UsageError(holder.message);
+  return choice;
+}
+
+/** An earlier run's eval_args and the answer-changing settings that differ (refused unless --force). */
+export function checkResumable(config: Config, choice: RunFolderChoice, paths: RunPaths, fingerprint: AnswerFingerprint): { previous: EvalArgs | undefined; forced: string[] } {
+  const previous = choice.resuming ? readEvalArgs(paths.evalArgs) : undefined;
+  const forced: string[] = [];
+  if (choice.resuming && previous?.fingerprint) {
+    const diffs = fingerprintDifferences(previous.fingerprint, fingerprint);
+    if (diffs.length > 0 && !config.force) {
+      throw new UsageError(`cannot resume ${choice.folder}: settings that change answers differ from the earlier run:\n  ${diffs.join('\n  ')}\nUse the earlier settings, or --force to continue anyway (recorded in eval_args.json).`);
+    }
+    forced.push(...diffs);
+  }
+  return { previous, forced };
+}
+
+export interface RunArgsInput {
+  config: Config;
+  paths: RunPaths;
+  fingerprint: AnswerFingerprint;
+  version: string;
+  startedAt: Date;
+  previous: EvalArgs | undefined;
+  forced: readonly string[];
+  resuming: boolean;
+  dataSources: ReadonlySet<string>;
+  lookup: (dataSource: string) => AnyBootcamp | undefined;
+}
+
+/** eval_args.json: every setting, the bootcamps' own defaults, and the resume history. */
+export function writeRunArgs({ config, paths, fingerprint, version, startedAt, previous, forced, resuming, dataSources, lookup }: RunArgsInput): void {
+  const args = buildEvalArgs(config, fingerprint, version, previous ? new Date(previous.start_time) : startedAt);
+  const bootcampDefaults: Record<string, unknown> = {};
+  for (const source of dataSources) {
+    const defaults = lookup(source)?.defaults;
+    if (defaults) bootcampDefaults[source] = defaults;
+  }
+  // Applied per item to the settings left at their built-in default (see withBootcampDefaults).
+  if (Object.keys(bootcampDefaults).length > 0) args.bootcamp_defaults = bootcampDefaults;
+  args.resumes = [...(previous?.resumes ?? []), ...(resuming ? [{ at: startedAt.toISOString(), ...(forced.length ? { forced_differences: [...forced] } : {}) }] : [])];
+  writeEvalArgs(paths.evalArgs, args);
+}
+
+/** Per file, the (id, repeat) keys already answered without error; a torn last row is cut off first. */
+export async function readDoneKeys(paths: RunPaths, files: readonly string[], log: (line: string) => void): Promise<Set<number>[]> {
+  const doneKeys: Set<number>[] = [];
+  for (const file of files) {
+    const scan = await scanDetails(paths.details(file));
+    const cut = await cutTornTail(paths.details(file), scan);
+    if (cut > 0) log(`${path.basename(file)}: cut a torn last row (${cut} bytes) left by an interrupted write.`);
+    doneKeys.push(doneKeysOf(scan));
+  }
+  return doneKeys;
+}
+
+/** The request settings of a run, from its config. */
+export function generationSettings(config: Config, systemPrompt: string | undefined): GenerationSettings {
+  return {
+    model_name: config.model_name,
+    api_mode: config.api_mode,
+    max_tokens: config.max_tokens,
+    temperature: config.temperature,
+    top_p: config.top_p,
+    top_k: config.top_k,
+    min_p: config.min_p,
+    seed: config.seed,
+    presence_penalty: config.presence_penalty,
+    frequency_penalty: config.frequency_penalty,
+    repetition_penalty: config.repetition_penalty,
+    stop: config.stop,
+    extra_body: config.extra_body,
+    system_prompt: systemPrompt,
+    ...(config.stream ? { stream: true } : {}),
+  };
+}
+
+/** The settings that change answers: --resume refuses a folder whose earlier run had others (unless --force). */
+export function answerFingerprint(config: Config, template: ChatTemplate, systemPrompt: string | undefined, files: string[]): AnswerFingerprint {
+  let urlPath = '';
+  try {
+    urlPath = new URL(config.url).pathname.replace(/\/+$/, '');
+  } catch {
+    urlPath = config.url;
+  }
+  return {
+    model_name: config.model_name,
+    url_path: urlPath,
+    api_mode: config.api_mode,
+    // Chat mode never renders the template: only its system text (in system_prompt) can change answers there.
+    template: config.api_mode === 'completion' ? { chat_template: template.chat_template, stop_words: template.stop_words } : 'n/a in chat mode',
+    system_prompt: systemPrompt ?? null,
+    generation: {
+      max_tokens: config.max_tokens,
+      temperature: config.temperature,
+      top_p: config.top_p ?? null,
+      top_k: config.top_k ?? null,
+      min_p: config.min_p ?? null,
+      seed: config.seed ?? null,
+      presence_penalty: config.presence_penalty ?? null,
+      frequency_penalty: config.frequency_penalty ?? null,
+      repetition_penalty: config.repetition_penalty ?? null,
+      stop: config.stop,
+      extra_body: config.extra_body ?? null,
+    },
+    test_files: files.map((f) => path.basename(f)),
+  };
+}
+
+/** --header 'Name: value' lines as a header object. */
+export function parseHeaders(lines: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const at = line.indexOf(':');
+    headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  return headers;
+}
