@@ -7,94 +7,12 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { loadTemplate, BUILTIN_TEMPLATES, type ChatTemplate } from '../templates.ts';
 import { streamAnswer } from './mock-stream.ts';
+import type { MockOptions } from './mock-options.ts';
+import { MockStatsTracker, type MockStats } from './mock-stats.ts';
 
-export type FailMode = '429' | '500' | '503' | 'reset' | 'hang' | 'stall' | 'stream-error' | 'error-body' | 'empty-choices' | 'mixed';
-export const FAIL_MODES: readonly FailMode[] = ['429', '500', '503', 'reset', 'hang', 'stall', 'stream-error', 'error-body', 'empty-choices', 'mixed'];
-export type ReplyMode = 'echo' | 'fixed' | 'solutions';
+export type { MockStats };
 
-export interface MockOptions {
-  host: string;
-  port: number;
-  model: string;
-  /** Required bearer token; undefined accepts any (vLLM without --api-key). */
-  apiKey?: string;
-  latencyMs: [number, number];
-  failRate: number;
-  failMode: FailMode;
-  /** Seconds sent in Retry-After with 429/503. */
-  retryAfterSec?: number;
-  reply: ReplyMode;
-  fixedText: string;
-  /** prompt → correct answer text, for reply "solutions". */
-  solutions: Map<string, string>;
-  /** Share of prompts (chosen by a hash of the prompt, so stable across runs) answered from solutions. */
-  correctRate: number;
-  wrongText: string;
-  /** Context length: prompt words + max_tokens above it is a 400, as vLLM answers. */
-  maxModelLen?: number;
-  /** Split "<think>…</think>" off into reasoning_content in chat mode, like vLLM's reasoning parser. */
-  reasoningParser: boolean;
-  /** Fail the first N requests regardless of failRate (deterministic tests of retries). */
-  failFirst: number;
-  /** Streaming: ms before the first token, and between tokens (the latency, if any, comes before both). */
-  ttftMs: number;
-  itlMs: number;
-  /** Every reply is exactly this many tokens (words), the reply's own words repeated or cut (max_tokens still cuts). */
-  replyTokens?: number;
-  /** Fail mode "stall": data chunks sent before the stream goes silent (unstreamed answers just hang). */
-  stallAfterChunks: number;
-  /** Random source for latency and failures; injectable for tests. */
-  random: () => number;
-}
-
-export const DEFAULT_MOCK_OPTIONS: MockOptions = {
-  host: '127.0.0.1',
-  port: 0,
-  model: 'mock-model',
-  latencyMs: [0, 0],
-  failRate: 0,
-  failMode: '500',
-  reply: 'echo',
-  fixedText: 'I do not know.',
-  solutions: new Map(),
-  correctRate: 1,
-  wrongText: 'I am not sure. Final answer: \\boxed{0}',
-  reasoningParser: false,
-  failFirst: 0,
-  ttftMs: 0,
-  itlMs: 0,
-  stallAfterChunks: 3,
-  random: Math.random,
-};
-
-export interface MockStats {
-  requests: number;
-  /** Wall-clock ms of the first and latest generation request, for throughput measurements. */
-  firstGenerationAtMs?: number;
-  lastGenerationAtMs?: number;
-  /** Generation requests being answered right now, the most at once, and the time-weighted mean. */
-  inFlight: number;
-  maxInFlight: number;
-  meanInFlight: number;
-  /**
-   * Where the gap to the ideal goes, for the benchmark: how late, on average, the mock sent an answer after its
-   * latency was up (its own CPU), and how long a client took from our answer to its next request on the same
-   * connection (the client's turnaround).
-   */
-  meanAnswerLateMs: number;
-  meanClientTurnaroundMs: number;
-  /** Percentiles of the client's turnaround (ms): a long tail means the client's event loop was busy. */
-  clientTurnaroundP50Ms?: number;
-  clientTurnaroundP90Ms?: number;
-  clientTurnaroundP99Ms?: number;
-  /** Generation requests received in each 250 ms since the first: a benchmark's start-up shows as low counts. */
-  generationsPer250Ms: number[];
-  models: number;
-  completions: number;
-  chat: number;
-  failuresInjected: number;
-  errors: Record<string, number>;
-}
+export { DEFAULT_MOCK_OPTIONS, FAIL_MODES, type FailMode, type MockOptions, type ReplyMode } from './mock-options.ts';
 
 interface Wrapper {
   prefix: string;
@@ -139,63 +57,11 @@ function stableShare(prompt: string): number {
   return createHash('sha1').update(prompt).digest().readUInt32BE(0) / 0x1_0000_0000;
 }
 
-/** Every count at zero, as at start and after DELETE /stats (requests in flight stay counted: `inFlight`). */
-function freshCounts(inFlight: number): Omit<MockStats, 'inFlight'> {
-  return { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: inFlight, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0, generationsPer250Ms: [] };
-}
-
 export class MockServer {
-  readonly stats: MockStats = { inFlight: 0, ...freshCounts(0) };
-  private firstGenerationPerfMs: number | undefined;
-  private inFlightArea = 0;
-  private inFlightSinceMs = 0;
-  private lateSumMs = 0;
-  private lateCount = 0;
-  private turnaroundSumMs = 0;
-  private turnaroundCount = 0;
-  /** When the latest answer on a connection was handed to it (performance.now()). */
-  private readonly answeredAt = new WeakMap<object, number>();
-  private turnarounds: number[] = [];
-
-  /** The stats as sent by GET /stats, with the turnaround percentiles worked out. */
-  private statsNow(): MockStats {
-    if (this.turnarounds.length > 0) {
-      const sorted = Float64Array.from(this.turnarounds).sort();
-      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-      this.stats.clientTurnaroundP50Ms = at(0.5);
-      this.stats.clientTurnaroundP90Ms = at(0.9);
-      this.stats.clientTurnaroundP99Ms = at(0.99);
-    }
-    return this.stats;
-  }
-
-  private noteAnswered(res: http.ServerResponse, dueAtMs: number): void {
-    const now = performance.now();
-    this.lateSumMs += Math.max(0, now - dueAtMs);
-    this.stats.meanAnswerLateMs = this.lateSumMs / ++this.lateCount;
-    if (res.socket) this.answeredAt.set(res.socket, now);
-  }
-
-  private noteArrival(req: http.IncomingMessage, arrivedAtMs: number): void {
-    const previous = req.socket ? this.answeredAt.get(req.socket) : undefined;
-    if (previous === undefined) return;
-    this.turnaroundSumMs += arrivedAtMs - previous;
-    this.stats.meanClientTurnaroundMs = this.turnaroundSumMs / ++this.turnaroundCount;
-    // Kept for the percentiles, up to a bound: a benchmark's runs are well below it.
-    if (this.turnarounds.length < 1_000_000) this.turnarounds.push(arrivedAtMs - previous);
-  }
-
-  /** Keeps the time-weighted mean of requests in flight, for the benchmark's "why not ideal" question. */
-  private trackInFlight(delta: number): void {
-    const now = performance.now();
-    if (this.stats.firstGenerationAtMs !== undefined) {
-      this.inFlightArea += this.stats.inFlight * (now - this.inFlightSinceMs);
-      const span = Date.now() - this.stats.firstGenerationAtMs;
-      this.stats.meanInFlight = span > 0 ? this.inFlightArea / span : 0;
-    }
-    this.inFlightSinceMs = now;
-    this.stats.inFlight += delta;
-    this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.stats.inFlight);
+  private readonly tracker = new MockStatsTracker();
+  /** What the mock has seen (GET /stats sends it). */
+  get stats(): MockStats {
+    return this.tracker.stats;
   }
   private readonly server: http.Server;
   private readonly wrappers = templateWrappers();
@@ -236,15 +102,10 @@ export class MockServer {
     const arrivedAtMs = performance.now();
     const url = (req.url ?? '').split('?')[0].replace(/\/+$/, '');
     // The mock's own endpoints are not counted: tests read /stats to see what the evaluator sent.
-    if (req.method === 'GET' && url === '/stats') return this.sendJson(res, 200, this.statsNow());
+    if (req.method === 'GET' && url === '/stats') return this.sendJson(res, 200, this.tracker.snapshot());
     // Starts the counts afresh (requests in flight stay counted): a benchmark warms the server up, then measures.
     if (req.method === 'DELETE' && url === '/stats') {
-      for (const key of ['firstGenerationAtMs', 'lastGenerationAtMs', 'clientTurnaroundP50Ms', 'clientTurnaroundP90Ms', 'clientTurnaroundP99Ms'] as const) delete this.stats[key];
-      Object.assign(this.stats, freshCounts(this.stats.inFlight));
-      this.firstGenerationPerfMs = undefined;
-      this.inFlightArea = 0;
-      this.lateSumMs = this.lateCount = this.turnaroundSumMs = this.turnaroundCount = 0;
-      this.turnarounds = [];
+      this.tracker.reset();
       return this.sendJson(res, 200, this.stats);
     }
     if (req.method === 'GET' && url === '/health') return this.sendJson(res, 200, { status: 'ok' });
@@ -274,17 +135,8 @@ export class MockServer {
       }
       if (isChat) this.stats.chat++;
       else this.stats.completions++;
-      this.noteArrival(req, arrivedAtMs);
-      this.firstGenerationPerfMs ??= arrivedAtMs;
-      const window = Math.floor((arrivedAtMs - this.firstGenerationPerfMs) / 250);
-      const counts = this.stats.generationsPer250Ms;
-      while (counts.length <= window) counts.push(0);
-      counts[window]++;
-      const now = Date.now();
-      this.stats.firstGenerationAtMs ??= now;
-      this.stats.lastGenerationAtMs = now;
-      this.trackInFlight(1);
-      res.once('close', () => this.trackInFlight(-1));
+      this.tracker.generationArrived(req.socket, arrivedAtMs);
+      res.once('close', () => this.tracker.trackInFlight(-1));
       const [lo, hi] = this.options.latencyMs;
       // The latency counts from the request's arrival, as a server's time to first byte does, not from the
       // end of our own body parsing.
@@ -424,7 +276,7 @@ export class MockServer {
           ...(failure === 'stall' ? { stallAfterChunks: this.options.stallAfterChunks } : {}),
           ...(failure === 'stream-error' ? { errorAfterChunks: 2 } : {}),
         },
-        () => this.noteAnswered(res, dueAtMs),
+        () => this.tracker.noteAnswered(res.socket, dueAtMs),
       );
       return;
     }
@@ -432,6 +284,6 @@ export class MockServer {
       ? { index: 0, message: { role: 'assistant', content: text, ...(reasoning !== undefined ? { reasoning_content: reasoning } : {}) }, logprobs: null, finish_reason: finish, stop_reason: null }
       : { index: 0, text, logprobs: null, finish_reason: finish, stop_reason: null };
     this.sendJson(res, 200, { id, object: isChat ? 'chat.completion' : 'text_completion', created, model: this.options.model, choices: [choice], usage });
-    this.noteAnswered(res, dueAtMs);
+    this.tracker.noteAnswered(res.socket, dueAtMs);
   }
 }

@@ -1,0 +1,60 @@
+// The mock server's options: what it serves, how it answers, and the failures it injects. Flags: mock-args.ts.
+
+export type FailMode = '429' | '500' | '503' | 'reset' | 'hang' | 'stall' | 'stream-error' | 'error-body' | 'empty-choices' | 'mixed';
+export const FAIL_MODES: readonly FailMode[] = ['429', '500', '503', 'reset', 'hang', 'stall', 'stream-error', 'error-body', 'empty-choices', 'mixed'];
+export type ReplyMode = 'echo' | 'fixed' | 'solutions';
+
+export interface MockOptions {
+  host: string;
+  port: number;
+  model: string;
+  /** Required bearer token; undefined accepts any (vLLM without --api-key). */
+  apiKey?: string;
+  latencyMs: [number, number];
+  failRate: number;
+  failMode: FailMode;
+  /** Seconds sent in Retry-After with 429/503. */
+  retryAfterSec?: number;
+  reply: ReplyMode;
+  fixedText: string;
+  /** prompt → correct answer text, for reply "solutions". */
+  solutions: Map<string, string>;
+  /** Share of prompts (chosen by a hash of the prompt, so stable across runs) answered from solutions. */
+  correctRate: number;
+  wrongText: string;
+  /** Context length: prompt words + max_tokens above it is a 400, as vLLM answers. */
+  maxModelLen?: number;
+  /** Split "<think>…</think>" off into reasoning_content in chat mode, like vLLM's reasoning parser. */
+  reasoningParser: boolean;
+  /** Fail the first N requests regardless of failRate (deterministic tests of retries). */
+  failFirst: number;
+  /** Streaming: ms before the first token, and between tokens (the latency, if any, comes before both). */
+  ttftMs: number;
+  itlMs: number;
+  /** Every reply is exactly this many tokens (words), the reply's own words repeated or cut (max_tokens still cuts). */
+  replyTokens?: number;
+  /** Fail mode "stall": data chunks sent before the stream goes silent (unstreamed answers just hang). */
+  stallAfterChunks: number;
+  /** Random source for latency and failures; injectable for tests. */
+  random: () => number;
+}
+
+export const DEFAULT_MOCK_OPTIONS: MockOptions = {
+  host: '127.0.0.1',
+  port: 0,
+  model: 'mock-model',
+  latencyMs: [0, 0],
+  failRate: 0,
+  failMode: '500',
+  reply: 'echo',
+  fixedText: 'I do not know.',
+  solutions: new Map(),
+  correctRate: 1,
+  wrongText: 'I am not sure. Final answer: \\boxed{0}',
+  reasoningParser: false,
+  failFirst: 0,
+  ttftMs: 0,
+  itlMs: 0,
+  stallAfterChunks: 3,
+  random: Math.random,
+};
