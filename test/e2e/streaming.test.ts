@@ -61,6 +61,19 @@ test('a stream that stalls after some chunks is cut by --stream_idle_timeout, re
   });
 });
 
+test('--stream_idle_timeout also covers the wait for the first byte: a server that never answers is cut and retried', async () => {
+  await withMock(['--fail-first', '1', '--fail-mode', 'hang'], async (url) => {
+    const out = path.join(tempDir(), 'run');
+    const started = Date.now();
+    const result = await runScript('run_eval.ts', [...runArgs(url, out, ['--api_mode', 'chat_completion', '--stream', '--stream_idle_timeout', '1', '--limit', '1', '--max_retrying_delay', '0', '--max_concurrent_requests', '1']), '--test_dir', path.join(SAMPLE_DIR, 'game24.jsonl')]);
+    assert.equal(result.code, 0, result.stderr);
+    const [row] = readJsonl(path.join(out, 'details', 'game24.jsonl'));
+    assert.deepEqual([row.score, row.attempts], [1, 2]);
+    assert.match(result.stderr, /no bytes for 1 s \(--stream_idle_timeout\)/);
+    assert.ok(Date.now() - started < 30_000);
+  });
+});
+
 test('an error event inside a stream is retried by its code; after the last attempt it is the item error', async () => {
   await withMock(['--fail-first', '3', '--fail-mode', 'stream-error'], async (url) => {
     const out = path.join(tempDir(), 'run');
