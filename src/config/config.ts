@@ -142,6 +142,14 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
   for (const [name, value] of Object.entries(cli.values)) set(name as FlagName, value, 'cli');
   for (const [name, value] of Object.entries(parseOverrides(cli.overrides))) set(name as FlagName, value, 'cli');
 
+  // NeMo Evaluator users give the full endpoint (https://host/v1/chat/completions); the base URL is what the
+  // client joins paths to, and the endpoint says the api mode unless --api_mode (or a config file) does.
+  const endpoint = typeof raw.url === 'string' ? /^(https?:\/\/.+?)\/+(chat\/completions|completions)\/*$/.exec(raw.url) : null;
+  if (endpoint) {
+    raw.url = endpoint[1];
+    if (sources.api_mode === 'default') set('api_mode', endpoint[2] === 'completions' ? 'completion' : 'chat_completion', sources.url);
+  }
+
   if (command === 'run') {
     for (const required of ['model_name', 'test_dir'] as const) {
       if (raw[required] === undefined) throw new UsageError(`--${required} is required; see --help`);

@@ -31,7 +31,7 @@ export const FLAGS = {
   // Model endpoint
   url: flag(z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL such as http://127.0.0.1:8000/v1'), {
     type: 'string', default: 'http://127.0.0.1:8000/v1', arg: 'URL', group: 'model', aliases: ['model_url'],
-    help: 'Base URL of the OpenAI-compatible server (up to and including /v1).',
+    help: 'Base URL of the OpenAI-compatible server (up to and including /v1); a full .../chat/completions or .../completions endpoint (NeMo style) is accepted and sets the api mode unless --api_mode does.',
   }),
   api_key: flag(z.string(), {
     type: 'string', default: 'EMPTY', arg: 'KEY', group: 'model',

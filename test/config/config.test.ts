@@ -143,3 +143,17 @@ test('impossible combinations are refused before anything starts', () => {
   assert.throws(() => buildConfig({ argv: [...base, '--max_concurrent_requests', '0'], env: {} }), /--max_concurrent_requests: expected/);
   assert.throws(() => buildConfig({ argv: [...base, '--url', 'localhost:8000'], env: {} }), /--url: expected an http\(s\) URL/);
 });
+
+test('a full endpoint URL (NeMo style) becomes the base URL, and says the api mode unless --api_mode does', () => {
+  const chat = buildConfig({ argv: [...base, '--model_url', 'https://host.example/v1/chat/completions'], env: {} });
+  assert.equal(chat.url, 'https://host.example/v1');
+  assert.equal(chat.api_mode, 'chat_completion');
+  assert.equal(chat.sources.api_mode, 'cli');
+  const completions = buildConfig({ argv: [...base, '--url', 'http://127.0.0.1:8000/v1/completions/'], env: {} });
+  assert.equal(completions.url, 'http://127.0.0.1:8000/v1');
+  assert.equal(completions.api_mode, 'completion');
+  const told = buildConfig({ argv: [...base, '--url', 'http://h/v1/chat/completions', '--model_type', 'completions'], env: {} });
+  assert.equal(told.url, 'http://h/v1');
+  assert.equal(told.api_mode, 'completion', '--model_type wins over the URL');
+  assert.equal(buildConfig({ argv: [...base, '--url', 'http://h/v1'], env: {} }).api_mode, 'completion', 'a base URL changes nothing');
+});
