@@ -4,14 +4,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 import { setMaxListeners } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import { EXIT, FatalApiError, InputError } from '../errors.ts';
 import { loadTemplate, type ChatTemplate } from '../templates.ts';
-import { listTestFiles } from '../input/test-files.ts';
-import { readJsonlLines } from '../input/jsonl-lines.ts';
-import { parseInputLine, type Item } from '../input/input-line.ts';
-import { lineLimit, surveyFile, type FileSurvey } from '../input/survey.ts';
+import { testDirSources, type ItemSource } from '../input/item-source.ts';
+import type { Item } from '../input/input-line.ts';
+import { lineLimit, type FileSurvey } from '../input/survey.ts';
 import { HttpClient } from '../model/http.ts';
 import { ModelClient } from '../model/model-client.ts';
 import { checkModelAvailable } from '../model/health-check.ts';
@@ -79,20 +77,19 @@ export class EvaluationRun {
   async run(): Promise<RunOutcome> {
     const { config, io } = this;
     const template = loadTemplate(config.template);
-    const { files, skipped } = listTestFiles(config.test_dir);
+    const { sources, skipped } = testDirSources(config.test_dir);
+    const names = sources.map((s) => s.name);
     for (const name of skipped) io.log(`Skipping non-JSONL file: ${name}`);
     if (config.timeout < 60_000) {
       io.log(`Note: --timeout is in milliseconds here (${config.timeout} ms = ${(config.timeout / 1000).toFixed(1)} s per attempt). The original handed it to a seconds-based client, so its "--timeout 6000" meant 100 minutes.`);
     }
 
     const systemPrompt = config.api_mode === 'chat_completion' ? resolveSystemPrompt(config.sys_prompt, template, config.sources.template !== 'default') : undefined;
-    const fingerprint = answerFingerprint(config, template, systemPrompt, files);
+    const fingerprint = answerFingerprint(config, template, systemPrompt, names);
 
     // Survey before touching the output folder, so that a refused run leaves nothing behind.
     const surveys: FileSurvey[] = [];
-    for (const file of files) {
-      surveys.push(await surveyFile(file, { strict: config.strict, lookup: this.scoring.lookup, load: this.scoring.load, displayName: path.basename(file) }));
-    }
+    for (const source of sources) surveys.push(await source.survey({ strict: config.strict, lookup: this.scoring.lookup, load: this.scoring.load }));
     const problems = surveys.flatMap((s) => s.problems);
     if (problems.length > 0) {
       const shown = problems.slice(0, 20).join('\n  ');
@@ -102,13 +99,13 @@ export class EvaluationRun {
     await this.scoring.prepare?.(dataSources);
 
     const choice = chooseRunFolder(config, io);
-    return this.runInFolder(config, template, files, surveys, dataSources, fingerprint, systemPrompt, choice);
+    return this.runInFolder(config, template, sources, surveys, dataSources, fingerprint, systemPrompt, choice);
   }
 
   private async runInFolder(
     config: Config,
     template: ChatTemplate,
-    files: string[],
+    sources: ItemSource[],
     surveys: FileSurvey[],
     dataSources: Set<string>,
     fingerprint: AnswerFingerprint,
@@ -116,6 +113,7 @@ export class EvaluationRun {
     choice: RunFolderChoice,
   ): Promise<RunOutcome> {
     const { io } = this;
+    const names = sources.map((s) => s.name);
     const paths = new RunPaths(choice.folder);
     let lock: RunLock | undefined;
     const { previous, forced } = checkResumable(config, choice, paths, fingerprint);
@@ -149,13 +147,13 @@ export class EvaluationRun {
       io.log(`Evaluating model ${config.model_name}${choice.resuming ? ' (resuming)' : ''}. Run folder: ${choice.folder}`);
 
       // Resume: what is already answered without error is never asked again; a torn last row is cut off.
-      const doneKeys = await readDoneKeys(paths, files, io.log);
+      const doneKeys = await readDoneKeys(paths, names, io.log);
 
       const repeats = config.repeats;
       const progress = new ProgressState(
-        files.map((file, i) => {
+        names.map((name, i) => {
           const limited = lineLimit(config.limit, surveys[i].lines);
-          return { name: path.basename(file).replace(/\.jsonl$/, ''), total: limited * repeats, alreadyDone: 0 };
+          return { name: name.replace(/\.jsonl$/, ''), total: limited * repeats, alreadyDone: 0 };
         }),
         Date.now(),
       );
@@ -195,7 +193,7 @@ export class EvaluationRun {
       // Recomputed on every run (resume re-reads every line), so the file starts empty each time.
       const inputErrorLog = createWriteStream(paths.inputErrors);
       inputErrorLog.on('error', (err) => onDiskError(diskWriteError(err, paths.inputErrors) ?? err));
-      const inputErrorCounts = files.map(() => 0);
+      const inputErrorCounts = names.map(() => 0);
 
       const queue = new PQueue({ concurrency: config.max_concurrent_requests });
       const stopped = new Promise<void>((resolve) => this.stopController.signal.addEventListener('abort', () => resolve(), { once: true }));
@@ -210,19 +208,19 @@ export class EvaluationRun {
         return s;
       };
       const scoring = new DeferredWork();
-      const record = async (fileIndex: number, file: string, row: DetailsRow) => {
-        await writer.write(file, row);
+      const record = async (fileIndex: number, name: string, row: DetailsRow) => {
+        await writer.write(name, row);
         progress.itemDone(fileIndex, row.error !== undefined);
       };
-      const processItem = async (fileIndex: number, file: string, item: Item, repeat: number) => {
+      const processItem = async (fileIndex: number, name: string, item: Item, repeat: number) => {
         if (this.stopping) return;
         const outcome = await askItem(model, item, repeat, config, settingsFor(item.bootcamp));
         switch (outcome.kind) {
           case 'answered':
-            scoring.run(async () => record(fileIndex, file, await scoreItem(item, repeat, outcome.asked, repeats, this.scoring.context)));
+            scoring.run(async () => record(fileIndex, name, await scoreItem(item, repeat, outcome.asked, repeats, this.scoring.context)));
             return;
           case 'failed':
-            return record(fileIndex, file, outcome.row);
+            return record(fileIndex, name, outcome.row);
           case 'cancelled':
             return; // nothing written: --resume asks again
           case 'fatal':
@@ -246,16 +244,15 @@ export class EvaluationRun {
 
       let readSliceStartedAt = performance.now();
       try {
-        for (let fileIndex = 0; fileIndex < files.length && !this.stopping; fileIndex++) {
-          const file = files[fileIndex];
-          const name = path.basename(file);
+        for (let fileIndex = 0; fileIndex < sources.length && !this.stopping; fileIndex++) {
+          const source = sources[fileIndex];
+          const name = source.name;
           const limit = lineLimit(config.limit, surveys[fileIndex].lines);
           const unknownSources = new Map<string, number>();
           let seen = 0;
           let shownErrors = 0;
-          for await (const { index, text } of readJsonlLines(file)) {
+          for await (const { index, result } of source.entries(this.scoring.lookup)) {
             if (seen++ >= limit || this.stopping) break;
-            const result = parseInputLine(text, index, this.scoring.lookup);
             if (!result.ok) {
               inputErrorCounts[fileIndex]++;
               inputErrorLog.write(JSON.stringify({ file: name, line: index + 1, error: result.error }) + '\n');
@@ -290,7 +287,7 @@ export class EvaluationRun {
               // Per-line work the verifier will need (Arc's expected grid) starts now, while the model answers.
               if (!prepared) result.item.bootcamp.prepare?.(result.item.parsedGroundTruth);
               prepared = true;
-              void queue.add(() => processItem(fileIndex, file, result.item, repeat));
+              void queue.add(() => processItem(fileIndex, name, result.item, repeat));
             }
           }
           if (shownErrors > 10) io.log(`${name}: ${shownErrors - 10} more bad lines (see input_errors.jsonl)`);
@@ -323,7 +320,7 @@ export class EvaluationRun {
         totals = await finalizeRun({
           settings: summarySettings(config),
           paths,
-          files,
+          files: names,
           inputErrorCounts,
           fileDataSources: surveys.map((s) => [...s.dataSources.keys()]),
           startedAtMs: progress.startedAtMs,
