@@ -7,7 +7,7 @@
 // --case NAME[,NAME] (only these: 0ms, 100ms, stream, tsx, game24-tsx, tsx-200k, 20k, 200k). stream: the same
 // 0 ms and 100 ms runs with --stream. game24-tsx, tsx and tsx-200k run from source through tsx, as the README's
 // command does, and show start-up (spawn to the first request the mock received) beside peak RSS.
-import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { BOOTCAMP_NAMES } from '../bootcamps/index.ts';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -47,7 +47,6 @@ function scorableSharedFiles(): string[] {
 
 async function buildSynthetic(lines: number): Promise<string> {
   const dir = path.join(work, `synthetic-${lines}`);
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(dir);
   const out = createWriteStream(path.join(dir, 'synthetic.jsonl'));
   let written = 0;
@@ -199,9 +198,9 @@ try {
   if (wanted('game24-tsx')) {
     // Game24 only: the registry loads the core family and nothing else.
     const dir = path.join(work, 'game24-only');
-    (await import('node:fs')).mkdirSync(dir);
+    mkdirSync(dir);
     const lines = readFileSync(path.join(SHARED, 'game24.jsonl'), 'utf8').split('\n').filter(Boolean);
-    (await import('node:fs')).writeFileSync(path.join(dir, 'game24.jsonl'), Array.from({ length: 5488 }, (_, i) => lines[i % lines.length]).join('\n') + '\n');
+    writeFileSync(path.join(dir, 'game24.jsonl'), Array.from({ length: 5488 }, (_, i) => lines[i % lines.length]).join('\n') + '\n');
     rows.push(await repeated(() => measure('Game24 only, 5,488 lines, 0 ms latency, through tsx', dir, 0, 'tsx')));
   }
   if (wanted('tsx-200k')) {

@@ -2,7 +2,7 @@
 // per-request overhead (fetch, retries, stream wrappers) held throughput to about half the target on 2 cores,
 // and node:http's request/response objects were most of what was left (see http1-pool.ts for the figures).
 import http from 'node:http';
-import { Http1Pool, ConnectionFailure, type RawResponse } from './http1-pool.ts';
+import { Http1Pool, ConnectionFailure, type PendingResponse, type RawResponse } from './http1-pool.ts';
 import { SseDecoder } from './sse.ts';
 
 /** The server answered with a status ≥ 400. */
@@ -137,6 +137,8 @@ export class HttpClient {
   private readonly baseHeaders: Record<string, string>;
   /** baseHeaders plus the JSON content type: one object for every request with a body (the pool caches its text). */
   private readonly jsonHeaders: Record<string, string>;
+  /** jsonHeaders asking for server-sent events (--stream). */
+  private readonly streamHeaders: Record<string, string>;
   private readonly endpointPaths = new Map<string, string>();
   /**
    * Requests in flight per cancellation signal. One listener per signal cancels them all: adding and removing
@@ -169,8 +171,6 @@ export class HttpClient {
     this.streamHeaders = { ...this.jsonHeaders, accept: 'text/event-stream' };
   }
 
-  private readonly streamHeaders: Record<string, string>;
-
   /** URL of an endpoint relative to the base, e.g. "chat/completions". */
   url(endpoint: string): URL {
     return new URL(endpoint.replace(/^\//, ''), this.base);
@@ -190,20 +190,28 @@ export class HttpClient {
     if (signal?.aborted) return Promise.reject(new CancelledError('cancelled before sending'));
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const headers = payload === undefined ? this.baseHeaders : this.jsonHeaders;
-    const pending = this.pool.send({ method, path: this.path(endpoint), headers, body: payload });
-    // The timeout counts from the moment the request is handed to a connection, never while an item waits in
-    // the run's queue (the pool has as many connections as the run has slots, so it does not queue).
+    return this.supervise(this.pool.send({ method, path: this.path(endpoint), headers, body: payload }), timeoutMs, signal, toJsonResponse);
+  }
+
+  /**
+   * Settles a request: its timeout, its cancellation by the run's signal, and the pool's connection failures as
+   * ConnectionError. The timeout counts from the moment the request is handed to a connection, never while an
+   * item waits in the run's queue (the pool has as many connections as the run has slots, so it does not queue).
+   */
+  private supervise<T>(pending: PendingResponse, timeoutMs: number, signal: AbortSignal | undefined, done: (raw: RawResponse) => T, cleanup?: () => void): Promise<T> {
     const timer = setTimeout(() => pending.abort(new TimeoutError(`no answer within ${timeoutMs} ms`)), timeoutMs);
     const untrack = this.track(signal, () => pending.abort(new CancelledError('cancelled')));
     return pending.response.then(
       (raw) => {
         clearTimeout(timer);
         untrack();
-        return toJsonResponse(raw);
+        cleanup?.();
+        return done(raw);
       },
       (err: Error) => {
         clearTimeout(timer);
         untrack();
+        cleanup?.();
         if (err instanceof ConnectionFailure) throw new ConnectionError(err.message, err.code);
         throw err;
       },
@@ -230,7 +238,6 @@ export class HttpClient {
         lastBytesAt = performance.now();
       },
     });
-    const timer = setTimeout(() => pending.abort(new TimeoutError(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
     // One timer per attempt, re-armed for the quiet time left, instead of a clearTimeout/setTimeout per chunk.
     let idleTimer: NodeJS.Timeout;
     const checkIdle = () => {
@@ -239,15 +246,11 @@ export class HttpClient {
       else idleTimer = setTimeout(checkIdle, idleTimeoutMs - quietMs);
     };
     idleTimer = setTimeout(checkIdle, idleTimeoutMs);
-    const untrack = this.track(signal, () => pending.abort(new CancelledError('cancelled')));
-    const settle = () => {
-      clearTimeout(timer);
-      clearTimeout(idleTimer);
-      untrack();
-    };
-    return pending.response.then(
+    return this.supervise(
+      pending,
+      options.timeoutMs,
+      signal,
       (raw): StreamedResponse => {
-        settle();
         const { status, headers } = raw;
         if (status < 300 && /text\/event-stream/i.test(headers['content-type'] ?? '')) {
           decoder.end(onEvent);
@@ -255,11 +258,7 @@ export class HttpClient {
         }
         return { streamed: false, ...toJsonResponse(raw) };
       },
-      (err: Error) => {
-        settle();
-        if (err instanceof ConnectionFailure) throw new ConnectionError(err.message, err.code);
-        throw err;
-      },
+      () => clearTimeout(idleTimer),
     );
   }
 
