@@ -11,7 +11,7 @@ export interface ModelClientOptions {
   template: ChatTemplate;
   timeoutMs: number;
   /** With settings.stream: no bytes for this long fails the attempt (--stream_idle_timeout). */
-  streamIdleTimeoutMs?: number;
+  streamIdleTimeoutMs: number;
   maxAttempts: number;
   maxRetryingDelaySec: number;
   signal?: AbortSignal;
@@ -44,7 +44,7 @@ export class ModelClient {
           const assembler = new StreamAssembler(settings.api_mode);
           const response = await http.stream(request.endpoint, request.body, {
             timeoutMs,
-            idleTimeoutMs: this.options.streamIdleTimeoutMs ?? 300_000,
+            idleTimeoutMs: this.options.streamIdleTimeoutMs,
             signal,
             onEvent: (data) => assembler.event(data),
           });

@@ -124,9 +124,4 @@ export class DetailsWriter {
     );
     this.files.clear();
   }
-
-  /** The first write that failed, if any. */
-  get error(): unknown {
-    return this.failure;
-  }
 }
