@@ -57,6 +57,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     load: async () => (await import('./puzzles/set-b.ts')).puzzleSetBBootcamps,
   },
   code: { names: ['HumanEval', 'KodCode', 'BigCodeBench', 'StdioCode'], load: async () => (await import('./code/index.ts')).codeBootcamps },
+  math: { names: ['GSM8K', 'AIME'], load: async () => (await import('./math/index.ts')).mathBootcamps },
 };
 
 const familyOf = new Map<string, string>();

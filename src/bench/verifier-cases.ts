@@ -30,6 +30,26 @@ export function sharedLinesBySource(dir = SHARED_EVAL_DIR): Map<string, SharedLi
         list.push({ file, index, data_source: row.data_source, prompt: row.prompt, ground_truth: row.ground_truth });
       });
   }
+  // The math benchmarks' bootcamps take their lines from the shared data sets beside the evaluation set.
+  const data = path.dirname(dir);
+  const benchmarkFiles: [string, string, (row: Record<string, unknown>) => [string, unknown]][] = [
+    ['GSM8K', 'gsm8k/test.jsonl', (row) => [String(row.question), { answer: row.answer }]],
+    ['AIME', 'aime24/test.jsonl', (row) => [String(row.problem), { answer: row.answer }]],
+    ['AIME', 'aime25/test.jsonl', (row) => [String(row.problem), { answer: row.answer }]],
+  ];
+  for (const [source, file, toLine] of benchmarkFiles) {
+    const full = path.join(data, file);
+    if (!existsSync(full)) continue;
+    readFileSync(full, 'utf8')
+      .split('\n')
+      .forEach((text, index) => {
+        if (!text.trim()) return;
+        const [prompt, groundTruth] = toLine(JSON.parse(text) as Record<string, unknown>);
+        let list = bySource.get(source);
+        if (!list) bySource.set(source, (list = []));
+        list.push({ file, index, data_source: source, prompt, ground_truth: groundTruth });
+      });
+  }
   return bySource;
 }
 
@@ -59,6 +79,9 @@ export function hostileOutputs(): [string, string][] {
     ['100k nested {', '{'.repeat(100_000) + '}'.repeat(100_000)],
     ['100k nested (', '('.repeat(100_000) + ')'.repeat(100_000)],
     ['100k \\boxed{ openers', near('\\boxed{')],
+    ['50k \\text{ after "The answer is"', 'The answer is ' + '\\text{a'.repeat(50_000)],
+    ['1 MB digit run after "The answer is"', 'The answer is ' + '7'.repeat(MB)],
+    ['1 MB of "1."', near('1.')],
     ['100k [answer] openers', near('[answer]')],
     ['100k <answer> openers', near('<answer>')],
     ['100k ```json fences', near('```json\n[1,')],
