@@ -13,9 +13,9 @@ import { RunLock } from '../output/run-lock.ts';
 import { redactCommandLine } from '../redact.ts';
 import type { VerifyContext } from '../../bootcamps/types.ts';
 import { BRIDGE_FLAG_NAMES, bridgeSettingsFromArgs, SANDBOX_FLAG_NAMES, sandboxSettingsFromArgs, type BridgeFlagValues } from '../sandbox/sandbox-flags.ts';
-import { PythonBridge } from '../../bootcamps/python-bridge.ts';
+import type { PythonBridge } from '../../bootcamps/python-bridge.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
-import { pythonBootcamp } from '../run/scoring-setup.ts';
+import { createPythonBridge, pythonBootcamp } from '../run/scoring-setup.ts';
 import { createRunSandbox, type RunSandbox } from '../sandbox/create-sandbox.ts';
 
 export const RESCORE_HELP = `Usage:
@@ -67,17 +67,7 @@ function rescoreLookup(flags: BridgeFlagValues, workers: number, env: Readonly<R
     }
     let found = python.get(dataSource);
     if (!found) {
-      const workerEnv: NodeJS.ProcessEnv = { ...env };
-      delete workerEnv.OPENAI_API_KEY;
-      bridge ??= new PythonBridge({
-        python: flags.python,
-        pythonPath: flags.bootcamp_pythonpath ? flags.bootcamp_pythonpath.split(':').filter(Boolean) : [],
-        workers,
-        verifyTimeoutMs: flags.verify_timeout,
-        env: workerEnv,
-        log,
-      });
-      const b = bridge;
+      const b = (bridge ??= createPythonBridge({ ...flags, judge_worker_num: workers }, env, log));
       found = b.check([dataSource]).then(({ ok, failed }) => {
         if (failed.size > 0) log(`${dataSource}: no native verifier, and Python cannot score it: ${failed.get(dataSource)}`);
         return ok.length > 0 ? pythonBootcamp(dataSource, b, flags.python) : undefined;

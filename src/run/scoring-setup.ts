@@ -27,12 +27,29 @@ export function pythonBootcamp(name: string, bridge: PythonBridge, python: strin
   };
 }
 
-/** The workers' environment: the user's, without the evaluator's secrets. */
-function workerEnv(config: Config, env: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...env };
-  delete out.OPENAI_API_KEY;
-  if (config.api_key_name) delete out[config.api_key_name];
-  return out;
+/** The bridge's settings, as a run's config and rescore's flags both carry them. */
+export interface BridgeSettings {
+  python: string;
+  bootcamp_pythonpath?: string;
+  judge_worker_num: number;
+  verify_timeout: number;
+  /** NeMo's --api_key_name: that variable holds the key and is kept from the workers too. */
+  api_key_name?: string;
+}
+
+/** A Python bridge whose workers get the user's environment without the evaluator's secrets. */
+export function createPythonBridge(settings: BridgeSettings, env: Readonly<Record<string, string | undefined>>, log: (line: string) => void): PythonBridge {
+  const workerEnv: NodeJS.ProcessEnv = { ...env };
+  delete workerEnv.OPENAI_API_KEY;
+  if (settings.api_key_name) delete workerEnv[settings.api_key_name];
+  return new PythonBridge({
+    python: settings.python,
+    pythonPath: settings.bootcamp_pythonpath ? settings.bootcamp_pythonpath.split(':').filter(Boolean) : [],
+    workers: settings.judge_worker_num,
+    verifyTimeoutMs: settings.verify_timeout,
+    env: workerEnv,
+    log,
+  });
 }
 
 export interface ScoringSetupWithPython extends ScoringSetup {
@@ -47,15 +64,7 @@ export async function createScoringSetup(
 ): Promise<ScoringSetupWithPython> {
   const python = new Map<string, AnyBootcamp>();
   let bridge: PythonBridge | undefined;
-  const getBridge = () =>
-    (bridge ??= new PythonBridge({
-      python: config.python,
-      pythonPath: config.bootcamp_pythonpath ? config.bootcamp_pythonpath.split(':').filter(Boolean) : [],
-      workers: config.judge_worker_num,
-      verifyTimeoutMs: config.verify_timeout,
-      env: workerEnv(config, env),
-      log,
-    }));
+  const getBridge = () => (bridge ??= createPythonBridge(config, env, log));
 
   let sandbox: RunSandbox | undefined;
   const context: VerifyContext = { sandboxLimits: { timeoutMs: Math.round(config.sandbox_timeout * 1000), memoryMb: config.sandbox_memory_mb } };
