@@ -15,40 +15,37 @@ export interface SharedLine {
   ground_truth: unknown;
 }
 
+type Row = Record<string, unknown>;
+
 /** Every shared line, grouped by data source (empty when ../shared is not there). */
 export function sharedLinesBySource(dir = SHARED_EVAL_DIR): Map<string, SharedLine[]> {
   const bySource = new Map<string, SharedLine[]>();
   if (!existsSync(dir)) return bySource;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
-    readFileSync(path.join(dir, file), 'utf8')
-      .split('\n')
-      .forEach((text, index) => {
-        if (!text.trim()) return;
-        const row = JSON.parse(text) as { data_source: string; prompt: string; ground_truth: unknown };
-        let list = bySource.get(row.data_source);
-        if (!list) bySource.set(row.data_source, (list = []));
-        list.push({ file, index, data_source: row.data_source, prompt: row.prompt, ground_truth: row.ground_truth });
-      });
-  }
-  // The math benchmarks' bootcamps take their lines from the shared data sets beside the evaluation set.
-  const data = path.dirname(dir);
-  const benchmarkFiles: [string, string, (row: Record<string, unknown>) => [string, unknown]][] = [
-    ['GSM8K', 'gsm8k/test.jsonl', (row) => [String(row.question), { answer: row.answer }]],
-    ['AIME', 'aime24/test.jsonl', (row) => [String(row.problem), { answer: row.answer }]],
-    ['AIME', 'aime25/test.jsonl', (row) => [String(row.problem), { answer: row.answer }]],
-  ];
-  for (const [source, file, toLine] of benchmarkFiles) {
-    const full = path.join(data, file);
-    if (!existsSync(full)) continue;
+  /** The rows of one JSONL file, each made a line by `toLine`. */
+  const addFile = (full: string, file: string, toLine: (row: Row) => Omit<SharedLine, 'file' | 'index'>) => {
     readFileSync(full, 'utf8')
       .split('\n')
       .forEach((text, index) => {
         if (!text.trim()) return;
-        const [prompt, groundTruth] = toLine(JSON.parse(text) as Record<string, unknown>);
-        let list = bySource.get(source);
-        if (!list) bySource.set(source, (list = []));
-        list.push({ file, index, data_source: source, prompt, ground_truth: groundTruth });
+        const line = { file, index, ...toLine(JSON.parse(text) as Row) };
+        let list = bySource.get(line.data_source);
+        if (!list) bySource.set(line.data_source, (list = []));
+        list.push(line);
       });
+  };
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    addFile(path.join(dir, file), file, (row) => ({ data_source: String(row.data_source), prompt: String(row.prompt), ground_truth: row.ground_truth }));
+  }
+  // The math benchmarks' bootcamps take their lines from the shared data sets beside the evaluation set.
+  const data = path.dirname(dir);
+  const benchmarkFiles: [string, string, string][] = [
+    ['GSM8K', 'gsm8k/test.jsonl', 'question'],
+    ['AIME', 'aime24/test.jsonl', 'problem'],
+    ['AIME', 'aime25/test.jsonl', 'problem'],
+  ];
+  for (const [source, file, promptKey] of benchmarkFiles) {
+    const full = path.join(data, file);
+    if (existsSync(full)) addFile(full, file, (row) => ({ data_source: source, prompt: String(row[promptKey]), ground_truth: { answer: row.answer } }));
   }
   return bySource;
 }
