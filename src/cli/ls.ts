@@ -1,5 +1,5 @@
 // `run_eval.ts ls`: what can be evaluated. Every registered bootcamp with its verifier kind and answer format;
-// with --test_dir, each file with its line count, the data sources it names and whether each can be scored.
+// every named benchmark (src/benchmarks/catalog-listing.ts); with --test_dir, each file with its line count, the data sources it names and whether each can be scored.
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import { loadAllBootcamps } from '../../bootcamps/index.ts';
@@ -20,7 +20,7 @@ export async function runLs(config: Config, scoring: ScoringSetupWithPython, io:
     .map((b) => ({ name: b.name, kind: b.kind ?? 'native', answer_format: b.answerFormat }))
     .sort((a, b) => a.name.localeCompare(b.name));
   let files: LsFile[] | undefined;
-  if (config.sources.test_dir !== 'default' && config.test_dir !== '-') {
+  if (config.test_dir !== undefined) {
     files = [];
     const surveys = [];
     for (const file of listTestFiles(config.test_dir).files) {
@@ -41,11 +41,13 @@ export async function runLs(config: Config, scoring: ScoringSetupWithPython, io:
       });
     }
   }
+  const { listBenchmarks, formatBenchmarkListing } = await import('../benchmarks/catalog-listing.ts');
+  const benchmarks = await listBenchmarks(config);
   const python = await scoring.pythonBootcamps();
   const nativeNames = new Set(bootcamps.map((b) => b.name));
   const pythonOnly = python.names.filter((n) => !nativeNames.has(n));
   if (config.json) {
-    io.stdout(JSON.stringify({ bootcamps, python: { bootcamps: pythonOnly, ...(python.error ? { unavailable: python.error } : {}) }, ...(files ? { files } : {}) }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ benchmarks, bootcamps, python: { bootcamps: pythonOnly, ...(python.error ? { unavailable: python.error } : {}) }, ...(files ? { files } : {}) }, null, 2) + '\n');
     return EXIT.ok;
   }
   const width = Math.max(...bootcamps.map((b) => b.name.length), 8);
@@ -56,6 +58,7 @@ export async function runLs(config: Config, scoring: ScoringSetupWithPython, io:
       ? `Python bridge: unavailable (${python.error}); other data sources are unknown.`
       : `Python bridge (${config.python}): ${pythonOnly.length} more bootcamps importable from internbootcamp.bootcamp${pythonOnly.length ? `: ${pythonOnly.slice(0, 30).join(', ')}${pythonOnly.length > 30 ? ', …' : ''}` : ''}.`,
   );
+  out.push('', ...formatBenchmarkListing(benchmarks));
   if (files) {
     out.push('', `${files.length} test files in ${config.test_dir}:`);
     for (const f of files) {

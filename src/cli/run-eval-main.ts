@@ -12,6 +12,7 @@ import { createScoringSetup } from '../run/scoring-setup.ts';
 import { remoteTarget } from '../sandbox/create-sandbox.ts';
 import { runLs } from './ls.ts';
 import { runDryRun } from '../run/dry-run.ts';
+import { inputLabel } from '../run/run-sources.ts';
 import { redactCommandLine, redactText } from '../redact.ts';
 
 export interface MainIO {
@@ -38,7 +39,7 @@ async function runTemplateList(
   if (config.resume !== false && config.output_dir === undefined) {
     throw new UsageError('--resume with a --template list needs --output_dir (the runs go to {output_dir}_{template})');
   }
-  const base = config.output_dir ?? defaultRunFolder(runIO.outputRoot, config.model_name, config.test_dir, runIO.now());
+  const base = config.output_dir ?? defaultRunFolder(runIO.outputRoot, config.model_name, inputLabel(config), runIO.now());
   const folders: string[] = [];
   let worst: number = EXIT.ok;
   for (const template of templates) {
@@ -54,10 +55,10 @@ async function runTemplateList(
 }
 
 export async function runEvalMain(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: MainIO): Promise<number> {
-  let secrets: (string | undefined)[] = [env.OPENAI_API_KEY];
+  let secrets: (string | undefined)[] = [env.OPENAI_API_KEY, env.HF_TOKEN, env.MODELSCOPE_API_TOKEN];
   try {
     const config = buildConfig({ argv, env });
-    secrets = [config.api_key, env.OPENAI_API_KEY, config.sandbox_token, env.SANDBOX_TOKEN, remoteTarget(config)?.token];
+    secrets = [config.api_key, env.OPENAI_API_KEY, config.sandbox_token, env.SANDBOX_TOKEN, remoteTarget(config)?.token, env.HF_TOKEN, env.MODELSCOPE_API_TOKEN];
     if (config.command === 'help') {
       io.stdout(helpText(VERSION));
       return EXIT.ok;
@@ -82,7 +83,7 @@ export async function runEvalMain(argv: readonly string[], env: Readonly<Record<
         print: (text) => io.stdout(text),
         isTTY: io.isTTY,
         now: () => new Date(),
-        outputRoot: path.resolve(io.cwd, 'output'),
+        outputRoot: path.resolve(io.cwd, config.work_dir ?? 'output'),
         version: VERSION,
         command: redactCommandLine(['run_eval', ...argv], secrets),
       };

@@ -1,11 +1,13 @@
-// Reads a run config (YAML or JSON) in either of two shapes: flat, whose keys are our flag names, or NeMo
-// Evaluator's nested `config.params` / `target.api_endpoint` form, mapped onto our names.
+// Reads a run config (YAML or JSON) in one of three shapes: flat, whose keys are our flag names; EvalScope's
+// TaskConfig (flat too, its own keys mapped in task-config.ts); or NeMo Evaluator's nested `config.params` /
+// `target.api_endpoint` form, mapped onto our names.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { FLAG_ALIASES, FLAGS, type FlagName } from './flags.ts';
 import { UsageError } from '../errors.ts';
 import { closestName } from './suggest.ts';
 import { coerceFlagValue } from './coerce.ts';
+import { MODEL_KINDS, modelKind, TASK_CONFIG_KEYS } from './task-config.ts';
 
 type Typed = Partial<Record<FlagName, unknown>>;
 
@@ -35,7 +37,7 @@ const NEMO_KEYS: Record<string, { flag: FlagName; convert?: (v: unknown) => unkn
 /** Keys NeMo configs carry that say nothing we need (the task name); accepted and ignored. */
 const NEMO_IGNORED = new Set(['config.type', 'config.params.task']);
 
-const FLAT_NAMES = [...Object.keys(FLAGS), ...FLAG_ALIASES.keys()];
+const FLAT_NAMES = [...Object.keys(FLAGS), ...FLAG_ALIASES.keys(), ...Object.keys(TASK_CONFIG_KEYS)];
 
 function flatName(key: string): FlagName | undefined {
   if ((FLAGS as Record<string, unknown>)[key]) return key as FlagName;
@@ -56,11 +58,21 @@ export function mapConfigDocument(doc: unknown, origin: string): Typed {
   if (!isObject(doc)) throw new UsageError(`${origin}: expected a mapping of settings at the top level`);
   const out: Typed = {};
   const put = (name: FlagName, value: unknown, where: string) => {
-    out[name] = coerceFlagValue(name, value, `${origin}: ${where}`);
+    out[name] = coerceFlagValue(name, value, where.startsWith(origin) ? where : `${origin}: ${where}`);
   };
   const nested = 'config' in doc && isObject(doc.config) || 'target' in doc && isObject(doc.target);
   if (!nested) {
     for (const [key, value] of Object.entries(doc)) {
+      // In a TaskConfig, eval_type is the kind of model (service); on our command line it names a benchmark.
+      if (key === 'eval_type' && MODEL_KINDS.has(String(value))) {
+        modelKind(value, `${origin}: eval_type`);
+        continue;
+      }
+      const task = TASK_CONFIG_KEYS[key];
+      if (task && !flatName(key)) {
+        task(value, put, `${origin}: ${key}`, doc);
+        continue;
+      }
       const name = flatName(key);
       if (!name) unknownKey(origin, key, FLAT_NAMES);
       if (name === 'config') throw new UsageError(`${origin}: a config file cannot name another config file`);

@@ -6,6 +6,9 @@ import { UsageError } from '../errors.ts';
 import { closestName } from './suggest.ts';
 import { coerceFlagValue } from './coerce.ts';
 import { loadConfigFile, parseOverrides } from './config-file.ts';
+import type { HubEnv } from '../datasets/hub-files.ts';
+import os from 'node:os';
+import path from 'node:path';
 
 export type Source = 'cli' | 'config' | 'env' | 'bootcamp' | 'default';
 
@@ -17,6 +20,8 @@ export type Config = Readonly<Settings> & {
   readonly sources: Readonly<Record<FlagName, Source>>;
   /** `--json` (for ls). */
   readonly json: boolean;
+  /** Hub endpoints and tokens from the environment, for benchmark downloads; never written anywhere. */
+  readonly hubEnv: Readonly<HubEnv>;
 };
 
 const FLAG_NAMES = Object.keys(FLAGS) as FlagName[];
@@ -139,6 +144,11 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
     set('api_key', env.OPENAI_API_KEY, 'env');
   }
   if (sources.sandbox_token === 'default' && env.SANDBOX_TOKEN) set('sandbox_token', env.SANDBOX_TOKEN, 'env');
+  if (sources.cache_dir === 'default') {
+    if (env.BOOTCAMP_EVAL_CACHE) set('cache_dir', env.BOOTCAMP_EVAL_CACHE, 'env');
+    else raw.cache_dir = path.join(env.HOME ?? os.homedir(), '.cache', 'bootcamp-eval');
+  }
+  if (sources.offline === 'default' && (env.HF_HUB_OFFLINE === '1' || env.HF_HUB_OFFLINE?.toLowerCase() === 'true')) set('offline', true, 'env');
   for (const [name, value] of Object.entries(cli.values)) set(name as FlagName, value, 'cli');
   for (const [name, value] of Object.entries(parseOverrides(cli.overrides))) set(name as FlagName, value, 'cli');
 
@@ -151,12 +161,14 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
   }
 
   if (command === 'run') {
-    for (const required of ['model_name', 'test_dir'] as const) {
-      if (raw[required] === undefined) throw new UsageError(`--${required} is required; see --help`);
+    if (raw.model_name === undefined) throw new UsageError('--model_name is required; see --help');
+    const hasDatasets = Array.isArray(raw.datasets) && raw.datasets.length > 0;
+    if (raw.test_dir === undefined && !hasDatasets && raw.eval_type === undefined) {
+      throw new UsageError("--test_dir (JSONL files), --datasets or --eval_type (named benchmarks, see 'ls') is required; see --help");
     }
   }
-  // ls and help need neither; validate what was given with placeholders for the required ones.
-  const candidate = { ...raw, model_name: raw.model_name ?? '-', test_dir: raw.test_dir ?? '-' };
+  // ls and help need no model; validate what was given with a placeholder for it.
+  const candidate = { ...raw, model_name: raw.model_name ?? '-' };
   const result = configSchema.safeParse(candidate);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -173,5 +185,6 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
   if (settings.pass_k?.some((k) => k > settings.repeats)) {
     throw new UsageError(`--pass_k: every k must be at most --repeats (${settings.repeats})`);
   }
-  return Object.freeze({ ...settings, command, sources: Object.freeze(sources), json: cli.json });
+  const hubEnv: HubEnv = { HF_ENDPOINT: env.HF_ENDPOINT, HF_TOKEN: env.HF_TOKEN, MODELSCOPE_ENDPOINT: env.MODELSCOPE_ENDPOINT, MODELSCOPE_API_TOKEN: env.MODELSCOPE_API_TOKEN };
+  return Object.freeze({ ...settings, command, sources: Object.freeze(sources), json: cli.json, hubEnv: Object.freeze(hubEnv) });
 }

@@ -75,9 +75,41 @@ export const FLAGS = {
   }),
 
   // Input
-  test_dir: flag(z.string().min(1, 'a folder of .jsonl files or one .jsonl file'), {
+  test_dir: flag(z.string().min(1, 'a folder of .jsonl files or one .jsonl file').optional(), {
     type: 'string', default: undefined, arg: 'DIR|FILE', group: 'input',
-    help: 'A folder of *.jsonl test files, or one .jsonl file (required).',
+    help: 'A folder of *.jsonl test files, or one .jsonl file (this, --datasets or --eval_type is required).',
+  }),
+  datasets: flag(z.array(z.string().min(1, 'a benchmark name or a .jsonl path')), {
+    type: 'list', default: [], arg: 'NAME,...', group: 'input',
+    help: "Named benchmarks (gsm8k,mmlu,...; see 'ls'), EvalScope style; an entry that is a .jsonl file or folder is read as --test_dir reads it.",
+  }),
+  eval_type: flag(z.string().min(1, 'a benchmark name').optional(), {
+    type: 'string', default: undefined, arg: 'NAME', group: 'input',
+    help: "One named benchmark, NeMo Evaluator style (AIME_2025, gpqa_diamond, simple_evals.mmlu, ...).",
+  }),
+  dataset_args: flag(z.record(z.string(), z.unknown()).optional(), {
+    type: 'json', default: undefined, arg: 'JSON', group: 'input',
+    help: 'Per benchmark: {"mmlu": {"subset_list": ["anatomy"], "few_shot_num": 0, "prompt_template": "...", "local_path": DIR, "dataset_id": REPO}}.',
+  }),
+  dataset_dir: flag(z.string().min(1).optional(), {
+    type: 'string', default: undefined, arg: 'DIR', group: 'input',
+    help: 'Local copies of benchmark files, laid out as the hub has them: DIR/<repository>/<file>. Looked at before the cache.',
+  }),
+  dataset_hub: flag(z.enum(['huggingface', 'modelscope', 'local']), {
+    type: 'string', default: 'huggingface', arg: 'HUB', group: 'input', aliases: ['dataset_hub_name'],
+    help: 'Where benchmark files come from: huggingface (HF_ENDPOINT, HF_TOKEN), modelscope (MODELSCOPE_ENDPOINT), or local (--dataset_dir only).',
+  }),
+  cache_dir: flag(z.string().min(1), {
+    type: 'string', default: undefined, arg: 'DIR', group: 'input',
+    help: 'Downloaded benchmark files (default $BOOTCAMP_EVAL_CACHE, else ~/.cache/bootcamp-eval).',
+  }),
+  offline: flag(z.boolean(), {
+    type: 'boolean', default: false, group: 'input',
+    help: 'Never download: benchmark files must be in --dataset_dir or the cache (also HF_HUB_OFFLINE=1).',
+  }),
+  prompt_template: flag(z.string().min(1).optional(), {
+    type: 'string', default: undefined, arg: 'FILE', group: 'input',
+    help: "A benchmark prompt template file ({question}, and for multiple choice {choices} {letters}; {fewshot} for examples) instead of the benchmark's own.",
   }),
   limit: flag(z.number().positive().optional(), {
     type: 'number', default: undefined, arg: 'N', group: 'input', aliases: ['limit_samples'],
@@ -246,6 +278,10 @@ export const FLAGS = {
   }),
 
   // Output
+  work_dir: flag(z.string().min(1).optional(), {
+    type: 'string', default: undefined, arg: 'DIR', group: 'output',
+    help: "Where default run folders go (default output/ in the working directory); EvalScope's work_dir.",
+  }),
   output_dir: flag(z.string().min(1).optional(), {
     type: 'string', default: undefined, arg: 'DIR', group: 'output',
     help: 'The run folder itself (default output/{model}_{basename(test_dir)}_{YYYYMMDD_HHMMSS}).',

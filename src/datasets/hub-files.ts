@@ -45,6 +45,8 @@ export interface ResolveOptions {
    * (a mirror or a test server may serve other bytes on purpose).
    */
   checksums?: 'enforce' | 'warn';
+  /** Called as bytes arrive (total when the server says it). Default: nothing shown. */
+  onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
 }
 
 const DEFAULT_ENDPOINT: Record<Hub, string> = { huggingface: 'https://huggingface.co', modelscope: 'https://www.modelscope.cn' };
@@ -130,8 +132,13 @@ async function download(file: HubFile, target: string, options: ResolveOptions):
   const resumed = response.status === 206 && have > 0;
   if (resumed) options.log(`Resuming the download of ${where} at byte ${have}.`);
   const out = createWriteStream(part, { flags: resumed ? 'a' : 'w' });
+  const length = Number(response.headers.get('content-length') ?? NaN);
+  const total = Number.isFinite(length) ? length + (resumed ? have : 0) : undefined;
+  let received = resumed ? have : 0;
   try {
     for await (const chunk of response.body ?? []) {
+      received += (chunk as Uint8Array).byteLength;
+      options.onProgress?.(received, total);
       if (!out.write(chunk)) await once(out, 'drain');
     }
   } catch (err) {

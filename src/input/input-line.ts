@@ -37,10 +37,15 @@ export function parseInputLine(text: string, id: number, lookup: (dataSource: st
   if (row === null || typeof row !== 'object' || Array.isArray(row)) {
     return { ok: false, error: `expected a JSON object, got ${describe(row)}` };
   }
+  return parseInputObject(row as Record<string, unknown>, id, lookup);
+}
+
+/** Checks an input object already parsed (a JSONL line's, or what a benchmark made of a data set row). */
+export function parseInputObject(row: Record<string, unknown>, id: number, lookup: (dataSource: string) => AnyBootcamp | undefined): LineResult {
   const { prompt, data_source, ground_truth } = row as Record<string, unknown>;
   if (typeof data_source !== 'string') return { ok: false, error: `expected "data_source" to be a string, got ${describe(data_source)}` };
   if (typeof prompt !== 'string') return { ok: false, error: `expected "prompt" to be a string, got ${describe(prompt)}` };
-  if (!('ground_truth' in (row as object))) return { ok: false, error: 'expected a "ground_truth" field' };
+  if (!('ground_truth' in row)) return { ok: false, error: 'expected a "ground_truth" field' };
   const bootcamp = lookup(data_source);
   if (!bootcamp) return { ok: false, error: `unknown data_source ${JSON.stringify(data_source)}`, unknownSource: data_source };
   let parsed = bootcamp.groundTruth.safeParse(ground_truth);

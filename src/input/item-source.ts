@@ -24,6 +24,8 @@ export interface SourceEntry {
 export interface ItemSource {
   /** The name of its details file, meta line and progress bar (a JSONL file's base name, "game24.jsonl"). */
   readonly name: string;
+  /** Generation settings its items prefer (a benchmark's), above their bootcamp's own; default none. */
+  readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
   survey(options: SurveyOptions): Promise<FileSurvey>;
   entries(lookup: (dataSource: string) => AnyBootcamp | undefined): AsyncIterable<SourceEntry>;
 }

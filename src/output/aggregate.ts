@@ -150,9 +150,10 @@ export interface BootcampRow extends Aggregate {
 }
 
 /** One row per data source, sorted by bootcamp name. */
-export function bootcampRowsFrom(bySource: ReadonlyMap<string, Aggregator>): BootcampRow[] {
+/** Rows named by key: a data source ("Game24bootcamp"), or a benchmark subset named as is ("mmlu_anatomy"). */
+export function bootcampRowsFrom(bySource: ReadonlyMap<string, Aggregator>, subsetLabels: ReadonlySet<string> = new Set()): BootcampRow[] {
   return [...bySource.entries()]
-    .map(([dataSource, agg]) => ({ dataSource, bootcamp: bootcampLabel(dataSource), ...agg.result() }))
+    .map(([dataSource, agg]) => ({ dataSource, bootcamp: subsetLabels.has(dataSource) ? dataSource : bootcampLabel(dataSource), ...agg.result() }))
     .sort((a, b) => (a.bootcamp < b.bootcamp ? -1 : a.bootcamp > b.bootcamp ? 1 : 0));
 }
 

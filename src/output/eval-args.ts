@@ -18,6 +18,7 @@ export interface AnswerFingerprint {
   system_prompt: string | null;
   generation: Record<string, unknown>;
   test_files: readonly string[];
+  benchmarks?: readonly { name: string; dataset_id: string; revision: string; few_shot_num: number; prompt: string }[];
 }
 
 export interface EvalArgs {
@@ -76,5 +77,6 @@ export function fingerprintDifferences(before: AnswerFingerprint, now: AnswerFin
   const keys = new Set([...Object.keys(before.generation ?? {}), ...Object.keys(now.generation ?? {})]);
   for (const key of [...keys].sort()) compare(key, before.generation?.[key], now.generation?.[key]);
   compare('test files', before.test_files, now.test_files);
+  compare('benchmarks (data, examples, prompt)', before.benchmarks, now.benchmarks);
   return diffs;
 }

@@ -5,17 +5,15 @@ import type { Config } from '../config/config.ts';
 import { FLAGS, type FlagName } from '../config/flags.ts';
 import { EXIT } from '../errors.ts';
 import { loadTemplate } from '../templates.ts';
-import { listTestFiles } from '../input/test-files.ts';
-import { readJsonlLines } from '../input/jsonl-lines.ts';
-import { parseInputLine } from '../input/input-line.ts';
-import { lineLimit, surveyFile } from '../input/survey.ts';
+import { lineLimit } from '../input/survey.ts';
+import { sourcesForRun } from './run-sources.ts';
 import { buildRequest, resolveSystemPrompt, withBootcampDefaults } from '../model/requests.ts';
 import { redactSettings } from '../redact.ts';
 import type { ScoringSetup } from './runner.ts';
 
 export async function runDryRun(config: Config, scoring: ScoringSetup, io: { stdout: (t: string) => void; stderr: (t: string) => void }): Promise<number> {
   const template = loadTemplate(config.template);
-  const { files, skipped } = listTestFiles(config.test_dir);
+  const { sources, skipped } = await sourcesForRun(config, { log: (line) => io.stderr(line + '\n'), isTTY: false });
   const systemPrompt = config.api_mode === 'chat_completion' ? resolveSystemPrompt(config.sys_prompt, template, config.sources.template !== 'default') : undefined;
   const settings = { ...config, stop: config.stop, system_prompt: systemPrompt };
   const out: string[] = ['Dry run: nothing is sent and no run folder is created.', ''];
@@ -26,18 +24,17 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
   const firstRequests: string[] = [];
   // The same survey a run makes (line counts, data sources), then a second streaming pass that checks each line.
   const surveys = [];
-  for (const file of files) surveys.push(await surveyFile(file, { strict: false, lookup: scoring.lookup, displayName: path.basename(file) }));
+  for (const source of sources) surveys.push(await source.survey({ strict: false, lookup: scoring.lookup, load: scoring.load }));
   await scoring.prepare?.(new Set(surveys.flatMap((s) => [...s.dataSources.keys()])));
-  for (const [fileIndex, file] of files.entries()) {
-    const name = path.basename(file);
+  for (const [fileIndex, source] of sources.entries()) {
+    const name = source.name;
     const lineCount = surveys[fileIndex].lines;
     const limit = lineLimit(config.limit, lineCount);
     let good = 0;
     let first: string | undefined;
     let seen = 0;
-    for await (const { index, text } of readJsonlLines(file)) {
+    for await (const { index, result } of source.entries(scoring.lookup)) {
       if (seen++ >= limit) break;
-      const result = parseInputLine(text, index, scoring.lookup);
       if (!result.ok) {
         problems++;
         if (problems <= 20) io.stderr(`${name}:${index + 1}: ${result.error}\n`);
@@ -56,7 +53,7 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
     if (first) firstRequests.push(`--- first request of ${name} ---\n${first}`);
   }
   if (problems > 20) io.stderr(`… and ${problems - 20} more bad lines\n`);
-  out.push(`Files (${files.length}${skipped.length ? `, ${skipped.length} non-JSONL skipped` : ''}):`, ...fileLines, '');
+  out.push(`Inputs (${sources.length}${skipped.length ? `, ${skipped.length} non-JSONL skipped` : ''}):`, ...fileLines, '');
   out.push(`Bootcamps: ${[...bootcampsUsed].sort().join(', ') || '(none)'}`);
   out.push(`Repeats: ${config.repeats}; total requests: ${totalRequests}; bad input lines: ${problems}`, '');
   out.push('Settings (value  [source]):');

@@ -11,6 +11,8 @@ import { writeScoresXlsx } from '../output/xlsx-writer.ts';
 import { writeResultsYaml } from '../output/results-yaml.ts';
 import type { RunPaths } from '../output/run-paths.ts';
 import { formatSummaryTable } from '../ui/summary-table.ts';
+import { benchmarkScores, writeBenchmarkReports, type BenchmarkScore, type BenchmarkSummary } from '../output/benchmark-summary.ts';
+import type { Aggregate } from '../output/aggregate.ts';
 
 export interface RunTotals {
   items: number;
@@ -19,6 +21,7 @@ export interface RunTotals {
   verifyErrors: number;
   inputErrors: number;
   bootcamps: BootcampRow[];
+  benchmarks: BenchmarkScore[];
 }
 
 /** What the summaries need to know of a run's settings (from the Config, or from eval_args.json when rescoring). */
@@ -43,6 +46,8 @@ export interface FinalizeOptions {
   inputErrorCounts: readonly number[];
   /** The data sources each file names (from the survey), so meta names a file's bootcamp even with no rows. */
   fileDataSources: readonly (readonly string[])[];
+  /** The run's named benchmarks: their subsets' files are summed per subset, not per data source. */
+  benchmarks?: readonly BenchmarkSummary[];
   /** When the run started, for the summary's elapsed time. */
   startedAtMs: number;
   io: { print(text: string): void; log(line: string): void };
@@ -52,8 +57,11 @@ export function passKValues(settings: { pass_k?: readonly number[]; repeats: num
   return settings.pass_k ? [...settings.pass_k] : [...new Set([1, settings.repeats])];
 }
 
-export async function finalizeRun({ settings, paths, files, inputErrorCounts, fileDataSources, startedAtMs, io }: FinalizeOptions): Promise<RunTotals> {
+export async function finalizeRun({ settings, paths, files, inputErrorCounts, fileDataSources, benchmarks = [], startedAtMs, io }: FinalizeOptions): Promise<RunTotals> {
   const passK = passKValues(settings);
+  // A benchmark subset's rows are its own summary row ("mmlu_anatomy"), whatever bootcamp scored them.
+  const subsetFiles = new Set(benchmarks.flatMap((b) => b.subsets.map((s) => s.file)));
+  const byFile = new Map<string, Aggregate>();
   // One file at a time, summed as it is read: nothing per row outlives its file.
   const bySource = new Map<string, Aggregator>();
   const metaLines: string[] = [];
@@ -64,29 +72,36 @@ export async function finalizeRun({ settings, paths, files, inputErrorCounts, fi
     const scan = await scanDetails(detailsFile);
     const order = await compactDetails(detailsFile, scan);
     const fileAgg = new Aggregator(passK);
+    const fileName = path.basename(files[i]);
+    const subsetLabel = subsetFiles.has(fileName) ? fileName.replace(/\.jsonl$/, '') : undefined;
     for (const index of order) {
       scan.rows.read(index, row);
       fileAgg.add(row);
-      let agg = bySource.get(row.data_source);
-      if (!agg) bySource.set(row.data_source, (agg = new Aggregator(passK)));
+      const key = subsetLabel ?? row.data_source;
+      let agg = bySource.get(key);
+      if (!agg) bySource.set(key, (agg = new Aggregator(passK)));
       agg.add(row);
     }
+    byFile.set(fileName, fileAgg.result());
     items += order.length;
     const named = [...scan.rows.dataSources, ...fileDataSources[i]];
     metaLines.push(JSON.stringify(fileMeta(path.basename(files[i]), fileAgg.result(), named, inputErrorCounts[i], settings.repeats)));
   }
   await writeFileAtomic(paths.meta, metaLines.map((l) => l + '\n').join(''));
-  const bootcamps = bootcampRowsFrom(bySource);
-  await writeScoresXlsx(paths.xlsx(settings.model_name), bootcamps, settings.repeats, passK);
-  await writeResultsYaml(paths.resultsYaml, settings.all, settings.repeats, bootcamps, passK);
+  const bootcamps = bootcampRowsFrom(bySource, new Set([...subsetFiles].map((f) => f.replace(/\.jsonl$/, ''))));
+  const scores = benchmarkScores(benchmarks, byFile);
+  await writeScoresXlsx(paths.xlsx(settings.model_name), bootcamps, settings.repeats, passK, scores);
+  await writeResultsYaml(paths.resultsYaml, settings.all, settings.repeats, bootcamps, passK, scores);
+  if (scores.length > 0) await writeBenchmarkReports(paths.root, settings.model_name, scores);
   const totals: RunTotals = {
     items,
     itemErrors: bootcamps.reduce((s, b) => s + b.errors, 0),
     verifyErrors: bootcamps.reduce((s, b) => s + b.verifyErrors, 0),
     inputErrors: inputErrorCounts.reduce((s, n) => s + n, 0),
     bootcamps,
+    benchmarks: scores,
   };
   const elapsedSec = (Date.now() - startedAtMs) / 1000;
-  io.print(formatSummaryTable(bootcamps, totalAverage(bootcamps), { ...totals, folder: paths.root, elapsedSec }));
+  io.print(formatSummaryTable(bootcamps, totalAverage(bootcamps), { ...totals, folder: paths.root, elapsedSec }, scores));
   return totals;
 }

@@ -13,6 +13,8 @@ import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, typ
 import { lockHolder } from '../output/run-lock.ts';
 import { locateRunFolder, type RunFolderChoice } from '../resume/locate-run.ts';
 import type { RunIO } from './run-types.ts';
+import { benchmarkSummary, inputLabel } from './run-sources.ts';
+import type { BenchmarkRequest } from '../benchmarks/benchmark-source.ts';
 
 /** The run folder; refused (exit 2) when another process holds its lock. */
 export function chooseRunFolder(config: Config, io: RunIO): RunFolderChoice {
@@ -23,7 +25,7 @@ export function chooseRunFolder(config: Config, io: RunIO): RunFolderChoice {
       outputDir: config.output_dir,
       outputRoot: io.outputRoot,
       modelName: config.model_name,
-      testDir: config.test_dir,
+      testDir: inputLabel(config),
       now: io.now(),
     });
   } catch (err) {
@@ -64,10 +66,11 @@ export interface RunArgsInput {
   resuming: boolean;
   dataSources: ReadonlySet<string>;
   lookup: (dataSource: string) => AnyBootcamp | undefined;
+  benchmarks?: readonly BenchmarkRequest[];
 }
 
 /** eval_args.json: every setting, the bootcamps' own defaults, and the resume history. */
-export function writeRunArgs({ config, paths, fingerprint, version, startedAt, previous, forced, resuming, dataSources, lookup }: RunArgsInput): void {
+export function writeRunArgs({ config, paths, fingerprint, version, startedAt, previous, forced, resuming, dataSources, lookup, benchmarks = [] }: RunArgsInput): void {
   const args = buildEvalArgs(config, fingerprint, version, previous ? new Date(previous.start_time) : startedAt);
   const bootcampDefaults: Record<string, unknown> = {};
   for (const source of dataSources) {
@@ -76,6 +79,8 @@ export function writeRunArgs({ config, paths, fingerprint, version, startedAt, p
   }
   // Applied per item to the settings left at their built-in default (see withBootcampDefaults).
   if (Object.keys(bootcampDefaults).length > 0) args.bootcamp_defaults = bootcampDefaults;
+  // Rescore and compare rebuild the benchmarks' summaries (subset rows, averages, reports) from this.
+  if (benchmarks.length > 0) args.benchmarks = benchmarks.map(benchmarkSummary);
   args.resumes = [...(previous?.resumes ?? []), ...(resuming ? [{ at: startedAt.toISOString(), ...(forced.length ? { forced_differences: [...forced] } : {}) }] : [])];
   writeEvalArgs(paths.evalArgs, args);
 }
@@ -114,7 +119,7 @@ export function generationSettings(config: Config, systemPrompt: string | undefi
 }
 
 /** The settings that change answers: --resume refuses a folder whose earlier run had others (unless --force). */
-export function answerFingerprint(config: Config, template: ChatTemplate, systemPrompt: string | undefined, files: string[]): AnswerFingerprint {
+export function answerFingerprint(config: Config, template: ChatTemplate, systemPrompt: string | undefined, files: string[], benchmarks: readonly BenchmarkRequest[] = []): AnswerFingerprint {
   let urlPath = '';
   try {
     urlPath = new URL(config.url).pathname.replace(/\/+$/, '');
@@ -142,6 +147,10 @@ export function answerFingerprint(config: Config, template: ChatTemplate, system
       extra_body: config.extra_body ?? null,
     },
     test_files: files.map((f) => path.basename(f)),
+    // Which data, prompt and examples a benchmark's prompts come from (absent for JSONL-only runs, as before).
+    ...(benchmarks.length > 0
+      ? { benchmarks: benchmarks.map((b) => { const { name, dataset_id, revision, few_shot_num, prompt } = benchmarkSummary(b); return { name, dataset_id, revision, few_shot_num, prompt }; }) }
+      : {}),
   };
 }
 

@@ -7,7 +7,8 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import type { Config } from '../config/config.ts';
 import { EXIT, FatalApiError, InputError } from '../errors.ts';
 import { loadTemplate, type ChatTemplate } from '../templates.ts';
-import { testDirSources, type ItemSource } from '../input/item-source.ts';
+import type { ItemSource } from '../input/item-source.ts';
+import { benchmarkSummary, sourcesForRun, type RunSources } from './run-sources.ts';
 import type { Item } from '../input/input-line.ts';
 import { lineLimit, type FileSurvey } from '../input/survey.ts';
 import { HttpClient } from '../model/http.ts';
@@ -77,7 +78,8 @@ export class EvaluationRun {
   async run(): Promise<RunOutcome> {
     const { config, io } = this;
     const template = loadTemplate(config.template);
-    const { sources, skipped } = testDirSources(config.test_dir);
+    const inputs = await sourcesForRun(config, io);
+    const { sources, skipped } = inputs;
     const names = sources.map((s) => s.name);
     for (const name of skipped) io.log(`Skipping non-JSONL file: ${name}`);
     if (config.timeout < 60_000) {
@@ -85,7 +87,7 @@ export class EvaluationRun {
     }
 
     const systemPrompt = config.api_mode === 'chat_completion' ? resolveSystemPrompt(config.sys_prompt, template, config.sources.template !== 'default') : undefined;
-    const fingerprint = answerFingerprint(config, template, systemPrompt, names);
+    const fingerprint = answerFingerprint(config, template, systemPrompt, names, inputs.benchmarks);
 
     // Survey before touching the output folder, so that a refused run leaves nothing behind.
     const surveys: FileSurvey[] = [];
@@ -99,13 +101,13 @@ export class EvaluationRun {
     await this.scoring.prepare?.(dataSources);
 
     const choice = chooseRunFolder(config, io);
-    return this.runInFolder(config, template, sources, surveys, dataSources, fingerprint, systemPrompt, choice);
+    return this.runInFolder(config, template, inputs, surveys, dataSources, fingerprint, systemPrompt, choice);
   }
 
   private async runInFolder(
     config: Config,
     template: ChatTemplate,
-    sources: ItemSource[],
+    inputs: RunSources,
     surveys: FileSurvey[],
     dataSources: Set<string>,
     fingerprint: AnswerFingerprint,
@@ -113,6 +115,7 @@ export class EvaluationRun {
     choice: RunFolderChoice,
   ): Promise<RunOutcome> {
     const { io } = this;
+    const sources: ItemSource[] = inputs.sources;
     const names = sources.map((s) => s.name);
     const paths = new RunPaths(choice.folder);
     let lock: RunLock | undefined;
@@ -143,7 +146,7 @@ export class EvaluationRun {
       // The connection pool opens while the run folder is set up and resume state is read, not during the first wave.
       const warming = http.warm(config.max_concurrent_requests);
       mkdirSync(paths.detailsDir, { recursive: true });
-      writeRunArgs({ config, paths, fingerprint, version: io.version, startedAt: io.now(), previous, forced, resuming: choice.resuming, dataSources, lookup: this.scoring.lookup });
+      writeRunArgs({ config, paths, fingerprint, version: io.version, startedAt: io.now(), previous, forced, resuming: choice.resuming, dataSources, lookup: this.scoring.lookup, benchmarks: inputs.benchmarks });
       io.log(`Evaluating model ${config.model_name}${choice.resuming ? ' (resuming)' : ''}. Run folder: ${choice.folder}`);
 
       // Resume: what is already answered without error is never asked again; a torn last row is cut off.
@@ -201,10 +204,16 @@ export class EvaluationRun {
       await Promise.race([warming, stopped, sleep(5000, undefined, { ref: false })]);
 
       // A bootcamp's own generation defaults, worked out once per bootcamp.
-      const perBootcamp = new Map<AnyBootcamp, GenerationSettings>();
-      const settingsFor = (bootcamp: AnyBootcamp): GenerationSettings => {
-        let s = perBootcamp.get(bootcamp);
-        if (!s) perBootcamp.set(bootcamp, (s = withBootcampDefaults(settings, bootcamp.defaults, (key) => config.sources[key] === 'default')));
+      // A benchmark's own defaults (AIME's longer max_tokens) rank above its bootcamp's, below flags and config.
+      const perBootcamp = new Map<string, GenerationSettings>();
+      const settingsFor = (fileIndex: number, bootcamp: AnyBootcamp): GenerationSettings => {
+        const key = `${fileIndex}\0${bootcamp.name}`;
+        let s = perBootcamp.get(key);
+        if (!s) {
+          const sourceDefaults = sources[fileIndex].defaults;
+          const defaults = sourceDefaults ? { ...bootcamp.defaults, ...sourceDefaults } : bootcamp.defaults;
+          perBootcamp.set(key, (s = withBootcampDefaults(settings, defaults, (name) => config.sources[name] === 'default')));
+        }
         return s;
       };
       const scoring = new DeferredWork();
@@ -214,7 +223,7 @@ export class EvaluationRun {
       };
       const processItem = async (fileIndex: number, name: string, item: Item, repeat: number) => {
         if (this.stopping) return;
-        const outcome = await askItem(model, item, repeat, config, settingsFor(item.bootcamp));
+        const outcome = await askItem(model, item, repeat, config, settingsFor(fileIndex, item.bootcamp));
         switch (outcome.kind) {
           case 'answered':
             scoring.run(async () => record(fileIndex, name, await scoreItem(item, repeat, outcome.asked, repeats, this.scoring.context)));
@@ -323,6 +332,7 @@ export class EvaluationRun {
           files: names,
           inputErrorCounts,
           fileDataSources: surveys.map((s) => [...s.dataSources.keys()]),
+          benchmarks: inputs.benchmarks.map(benchmarkSummary),
           startedAtMs: progress.startedAtMs,
           io,
         });

@@ -72,7 +72,7 @@ test('--strict refuses a file with bad lines before sending anything', async () 
 
 test('usage errors name the flag and what was expected, with exit 2', async () => {
   const cases: [string[], RegExp][] = [
-    [['--model_name', 'm'], /--test_dir is required/],
+    [['--model_name', 'm'], /--test_dir \(JSONL files\), --datasets or --eval_type .* is required/],
     [['--test_dir', SAMPLE_DIR], /--model_name is required/],
     [['--model_name', 'm', '--test_dir', SAMPLE_DIR, '--max_concurent_requests', '3'], /unknown flag --max_concurent_requests \(did you mean --max_concurrent_requests\?\)/],
     [['--model_name', 'm', '--test_dir', SAMPLE_DIR, '--max_tokens', 'lots'], /--max_tokens: expected an integer, got "lots"/],

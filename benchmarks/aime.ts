@@ -1,0 +1,50 @@
+// AIME 2024 and 2025: competition problems whose answer is an integer 0-999, scored by the AIME bootcamp
+// (the last \boxed{} or final number, compared as integers). Prompt as EvalScope's aime24/aime25 adapters.
+import type { Benchmark, BenchmarkSource, Row } from './types.ts';
+import { fillTemplate } from './shared/format.ts';
+import { text } from './shared/rows.ts';
+import { BenchmarkRowError } from './types.ts';
+
+// EvalScope's template starts with a newline; kept, so that prompts match byte for byte.
+const PROMPT = '\nSolve the following math problem step by step. Put your answer inside \\boxed{{}}.\n\n{question}\n\nRemember to put your answer inside \\boxed{{}}.';
+
+function answerOf(row: Row): string {
+  const v = row.answer;
+  if (typeof v === 'number' || typeof v === 'bigint' || (typeof v === 'string' && v.trim() !== '')) return String(v).trim();
+  throw new BenchmarkRowError('expected "answer" to be an integer');
+}
+
+function aimeBenchmark(year: '2024' | '2025', source: BenchmarkSource, modelscopeRepo: string): Benchmark {
+  const short = `aime${year.slice(2)}`;
+  return {
+    name: short,
+    prettyName: `AIME-${year}`,
+    aliases: [`aime_${year}`, `aime${year}`],
+    description: `The ${year} American Invitational Mathematics Examination I and II (30 problems); integer answers.`,
+    license: 'MIT (problems (c) MAA)',
+    metric: 'acc',
+    dataSource: 'AIME',
+    source,
+    mirrors: { modelscope: { repo: modelscopeRepo, revision: 'master' } },
+    subsets: ['default'],
+    evalSplit: source.files[0].split,
+    fewShotNum: 0,
+    prompts: { default: { origin: `EvalScope's ${short} adapter`, template: PROMPT } },
+    defaults: { max_tokens: 32768 },
+    toItem(row, { template }) {
+      const question = text(row, 'problem');
+      return { prompt: fillTemplate(template, { question }), ground_truth: { answer: answerOf(row) }, data_source: 'AIME' };
+    },
+  };
+}
+
+export const aime24 = aimeBenchmark(
+  '2024',
+  { hub: 'huggingface', repo: 'HuggingFaceH4/aime_2024', revision: 'main', files: [{ split: 'train', path: 'data/train-00000-of-00001.parquet', format: 'parquet' }] },
+  'evalscope/aime24',
+);
+export const aime25 = aimeBenchmark(
+  '2025',
+  { hub: 'huggingface', repo: 'math-ai/aime25', revision: 'main', files: [{ split: 'test', path: 'test.jsonl', format: 'jsonl' }] },
+  'evalscope/aime25',
+);

@@ -1,0 +1,92 @@
+// What a named benchmark is: data (where its rows come from, in which files and formats), how a row becomes
+// the item a JSONL line would give (prompt, ground_truth, data_source), which bootcamp scores it, and its
+// defaults. The runner never learns a benchmark's name; src/benchmarks turns these into item sources.
+
+export type Hub = 'huggingface' | 'modelscope';
+/** Where a benchmark's files come from: a hub, or only local copies (--dataset_dir) for data no hub publishes. */
+export type SourceHub = Hub | 'local';
+export type RowFormat = 'jsonl' | 'csv' | 'parquet';
+export type Row = Record<string, unknown>;
+
+export interface DataFile {
+  /** The subset this file belongs to ("anatomy"), or undefined when every subset reads it. */
+  subset?: string;
+  split: string;
+  /** Path inside the hub repository, as its resolve URL has it. */
+  path: string;
+  format: RowFormat;
+  /** Checked after download when known (enforced for the default hub endpoints). */
+  sha256?: string;
+  /** CSV files without a header row: their column names. */
+  columns?: readonly string[];
+}
+
+export interface BenchmarkSource {
+  hub: SourceHub;
+  repo: string;
+  /** A commit, or a branch name where no commit is pinned (then no checksum is known either). */
+  revision: string;
+  files: readonly DataFile[];
+}
+
+export interface PromptContext {
+  subset: string;
+  /** The few-shot rows (already chosen: the first N of the benchmark's few-shot split for this subset). */
+  fewShot: readonly Row[];
+  /** The prompt template text in use: the benchmark's own, a named variant, or --prompt_template's file. */
+  template: string;
+  /** The few-shot template text in use (when fewShot is non-empty). */
+  fewShotTemplate: string;
+}
+
+/** What a row becomes: the fields of an input line. */
+export interface BenchmarkItem {
+  prompt: string;
+  ground_truth: unknown;
+  data_source: string;
+}
+
+export interface PromptVariant {
+  /** Where it comes from, for `ls` ("EvalScope's mmlu adapter"). */
+  origin: string;
+  template: string;
+  /** Used when few-shot examples are given; defaults to the benchmark's own few-shot template. */
+  fewShotTemplate?: string;
+}
+
+export interface Benchmark {
+  /** Our name, as --datasets / --eval_type take it. */
+  readonly name: string;
+  readonly prettyName: string;
+  /** Other names for the same data: EvalScope's dataset names, NeMo Evaluator's eval_type names. */
+  readonly aliases: readonly string[];
+  /** Aliases that mean some subsets only (NeMo's arc_challenge is ARC's ARC-Challenge), lower case. */
+  readonly subsetAliases?: Readonly<Record<string, readonly string[]>>;
+  readonly description: string;
+  readonly license: string;
+  /** The metric its score is (EvalScope's name). */
+  readonly metric: 'acc' | 'pass@1';
+  /** The bootcamp every item of it names as data_source. */
+  readonly dataSource: string;
+  readonly source: BenchmarkSource;
+  /** The same files under another hub's repository id (EvalScope's ModelScope ids). */
+  readonly mirrors?: Partial<Record<Hub, { repo: string; revision: string }>>;
+  readonly subsets: readonly string[];
+  /** Category of a subset for the report (MMLU's STEM / Humanities / ...); default "default". */
+  categoryOf?(subset: string): string;
+  readonly evalSplit: string;
+  /** The split few-shot examples come from (its first rows, per subset); none when the benchmark has none. */
+  readonly fewShotSplit?: string;
+  readonly fewShotNum: number;
+  /** Named prompts; "default" is EvalScope's. */
+  readonly prompts: Readonly<Record<string, PromptVariant>> & { default: PromptVariant };
+  /** Turns a row into an item; throws BenchmarkRowError for a row that lacks what it needs. */
+  toItem(row: Row, context: PromptContext): BenchmarkItem;
+  /** Generation settings it prefers (below flags and config, above built-in defaults). */
+  readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
+}
+
+/** A row the benchmark cannot turn into an item: becomes an input error for that row, the run goes on. */
+export class BenchmarkRowError extends Error {
+  override name = 'BenchmarkRowError';
+}

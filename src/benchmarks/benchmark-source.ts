@@ -1,0 +1,170 @@
+// A named benchmark's subset as an item source: its files found (--dataset_dir, the cache, or the hub), its
+// few-shot rows read, and each row of its evaluation split turned into the item a JSONL line would give.
+// The runner reads it as it reads a JSONL file; rows the benchmark cannot use are input errors, one each.
+import path from 'node:path';
+import type { Benchmark, DataFile, Row } from '../../benchmarks/types.ts';
+import type { AnyBootcamp } from '../../bootcamps/types.ts';
+import { readRows } from '../datasets/row-readers.ts';
+import { DatasetUnavailableError, resolveHubFile, type Hub, type HubEnv } from '../datasets/hub-files.ts';
+import { parseInputObject, type LineResult } from '../input/input-line.ts';
+import type { FileSurvey } from '../input/survey.ts';
+import type { ItemSource, SurveyOptions } from '../input/item-source.ts';
+
+/** One benchmark as a run asks for it (after --dataset_args, --prompt_template and the hub are applied). */
+export interface BenchmarkRequest {
+  benchmark: Benchmark;
+  subsets: readonly string[];
+  fewShotNum: number;
+  /** The prompt variant's name, or "file" / "dataset_args" when given as text. */
+  promptName: string;
+  template: string;
+  fewShotTemplate: string;
+  hub: Hub | 'local';
+  /** The repository and revision read (the benchmark's own, its mirror's, or dataset_args' dataset_id). */
+  repo: string;
+  revision: string;
+  /** dataset_args' local_path, else --dataset_dir. */
+  datasetDir?: string;
+}
+
+export interface LoadOptions {
+  cacheDir: string;
+  offline: boolean;
+  env: HubEnv;
+  log(line: string): void;
+  /** Shows download progress on stderr. */
+  isTTY: boolean;
+}
+
+/** Which part of which benchmark a source is: the summaries group and average subsets by it. */
+export interface SourceGroup {
+  benchmark: string;
+  subset: string;
+  category: string;
+}
+
+export interface BenchmarkSource extends ItemSource {
+  readonly group: SourceGroup;
+}
+
+/** The details file name of a subset: the benchmark's name when it has one subset, else name_subset. */
+export function subsetFileName(benchmark: Benchmark, subset: string): string {
+  return benchmark.subsets.length === 1 ? `${benchmark.name}.jsonl` : `${benchmark.name}_${subset}.jsonl`;
+}
+
+function filesFor(request: BenchmarkRequest, subset: string, split: string): DataFile[] {
+  return request.benchmark.source.files.filter((f) => f.split === split && (f.subset === undefined || f.subset === subset));
+}
+
+/** The local path of one data file, downloading it when needed; a refusal names the benchmark. */
+async function localFile(request: BenchmarkRequest, file: DataFile, load: LoadOptions): Promise<string> {
+  const { benchmark } = request;
+  if (request.hub === 'local') {
+    const candidates = request.datasetDir === undefined ? [] : [path.join(request.datasetDir, request.repo, file.path), path.join(request.datasetDir, file.path)];
+    const { existsSync } = await import('node:fs');
+    const found = candidates.find((c) => existsSync(c));
+    if (found) return found;
+    const why = benchmark.source.hub === 'local' ? `${benchmark.name}'s files are not published on a hub` : '--dataset_hub local reads local copies only';
+    throw new DatasetUnavailableError(
+      `${benchmark.name}: ${file.path} not found (${why}). ` +
+        (request.datasetDir === undefined ? `Give --dataset_dir DIR with the file at DIR/${request.repo}/${file.path}.` : `Put it at ${candidates[0]}.`),
+    );
+  }
+  const progress = load.isTTY ? downloadProgress(file.path) : undefined;
+  return resolveHubFile(
+    { hub: request.hub, repo: request.repo, revision: request.revision, path: file.path, sha256: request.repo === benchmark.source.repo ? file.sha256 : undefined },
+    { datasetDir: request.datasetDir, cacheDir: load.cacheDir, offline: load.offline, env: load.env, log: load.log, onProgress: progress },
+  );
+}
+
+function downloadProgress(name: string): (received: number, total: number | undefined) => void {
+  let last = 0;
+  return (received, total) => {
+    const now = Date.now();
+    const done = total !== undefined && received >= total;
+    if (!done && now - last < 200) return;
+    last = now;
+    const mb = (n: number) => (n / 1e6).toFixed(1);
+    const pct = total ? ` ${Math.floor((received / total) * 100)}%` : '';
+    process.stderr.write(`\rDownloading ${name}: ${mb(received)}${total ? `/${mb(total)}` : ''} MB${pct}${done ? '\n' : ''}`);
+  };
+}
+
+async function* rowsOf(request: BenchmarkRequest, subset: string, split: string, load: LoadOptions): AsyncGenerator<Row> {
+  const files = filesFor(request, subset, split);
+  if (files.length === 0) throw new DatasetUnavailableError(`${request.benchmark.name}: no ${split} split for subset ${subset}`);
+  for (const file of files) {
+    const local = await localFile(request, file, load);
+    yield* readRows(local, file.format, { columns: file.columns });
+  }
+}
+
+/** The sources of a benchmark request: one per subset, in the order asked. */
+export function benchmarkSources(request: BenchmarkRequest, load: LoadOptions): BenchmarkSource[] {
+  return request.subsets.map((subset) => subsetSource(request, subset, load));
+}
+
+function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptions): BenchmarkSource {
+  const { benchmark } = request;
+  const name = subsetFileName(benchmark, subset);
+  let fewShot: Row[] | undefined;
+  const fewShotRows = async (): Promise<Row[]> => {
+    if (fewShot) return fewShot;
+    const rows: Row[] = [];
+    if (request.fewShotNum > 0 && benchmark.fewShotSplit) {
+      for await (const row of rowsOf(request, subset, benchmark.fewShotSplit, load)) {
+        rows.push(row);
+        if (rows.length >= request.fewShotNum) break;
+      }
+      if (rows.length < request.fewShotNum) {
+        throw new DatasetUnavailableError(`${benchmark.name} ${subset}: its ${benchmark.fewShotSplit} split has ${rows.length} rows, fewer than few_shot_num ${request.fewShotNum}; ask for fewer.`);
+      }
+    }
+    return (fewShot = rows);
+  };
+  const toResult = (row: Row, index: number, examples: Row[], lookup: SurveyOptions['lookup']): LineResult => {
+    let item;
+    try {
+      item = benchmark.toItem(row, { subset, fewShot: examples, template: request.template, fewShotTemplate: request.fewShotTemplate });
+    } catch (err) {
+      if ((err as Error).name !== 'BenchmarkRowError') throw err;
+      return { ok: false, error: (err as Error).message };
+    }
+    return parseInputObject(item as unknown as Record<string, unknown>, index, lookup);
+  };
+  return {
+    name,
+    group: { benchmark: benchmark.name, subset, category: benchmark.categoryOf?.(subset) ?? 'default' },
+    defaults: benchmark.defaults,
+    async survey(options): Promise<FileSurvey> {
+      const examples = await fewShotRows();
+      const survey: FileSurvey = { file: name, lines: 0, dataSources: new Map(), problems: [] };
+      const loaded = new Set<string>();
+      let index = 0;
+      for await (const row of rowsOf(request, subset, benchmark.evalSplit, load)) {
+        survey.lines++;
+        let source = typeof row.data_source === 'string' && benchmark.dataSource === '(per line)' ? row.data_source : benchmark.dataSource;
+        if (options.strict) {
+          if (!loaded.has(source)) {
+            loaded.add(source);
+            await options.load?.([source]);
+          }
+          const result = toResult(row, index, examples, options.lookup);
+          if (!result.ok) survey.problems.push(`${name}:${index + 1}: ${result.error}`);
+          else source = result.item.data_source;
+        }
+        survey.dataSources.set(source, (survey.dataSources.get(source) ?? 0) + 1);
+        index++;
+      }
+      return survey;
+    },
+    async *entries(lookup: (dataSource: string) => AnyBootcamp | undefined) {
+      const examples = await fewShotRows();
+      let index = 0;
+      for await (const row of rowsOf(request, subset, benchmark.evalSplit, load)) {
+        yield { index, result: toResult(row, index, examples, lookup) };
+        index++;
+      }
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// EvalScope's TaskConfig keys (its documented fields), mapped onto our settings so that a TaskConfig file runs
+// unchanged. Keys our flags already spell the same way (datasets, limit, repeats, seed, use_sandbox, ...) are
+// read as those flags; the rest are here. A key whose feature is not built yet is accepted only when it asks
+// for nothing, else refused naming the key.
+import { UsageError } from '../errors.ts';
+import type { FlagName } from './flags.ts';
+
+type Put = (name: FlagName, value: unknown, where: string) => void;
+
+/** eval_type values that name a kind of model (EvalScope), never a benchmark (NeMo). */
+export const MODEL_KINDS = new Set(['service', 'openai_api', 'server', 'checkpoint', 'llm_ckpt', 'mock_llm']);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+const seconds = (v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) : v);
+
+/** generation_config keys → our flags (timeout in seconds there, milliseconds here). */
+const GENERATION: Record<string, { flag: FlagName; convert?: (v: unknown) => unknown }> = {
+  max_tokens: { flag: 'max_tokens' },
+  max_new_tokens: { flag: 'max_tokens' },
+  temperature: { flag: 'temperature' },
+  top_p: { flag: 'top_p' },
+  top_k: { flag: 'top_k' },
+  min_p: { flag: 'min_p' },
+  seed: { flag: 'seed' },
+  stream: { flag: 'stream' },
+  timeout: { flag: 'timeout', convert: seconds },
+  presence_penalty: { flag: 'presence_penalty' },
+  frequency_penalty: { flag: 'frequency_penalty' },
+  repetition_penalty: { flag: 'repetition_penalty' },
+  stop: { flag: 'stop' },
+  extra_body: { flag: 'extra_body' },
+};
+
+export function modelKind(value: unknown, where: string): void {
+  const kind = String(value);
+  if (kind === 'checkpoint' || kind === 'llm_ckpt') {
+    throw new UsageError(`${where}: ${kind} (a model loaded in-process) is not supported: serve the model behind an OpenAI-compatible server (vLLM, SGLang, llama.cpp) and give its api_url with eval_type: service`);
+  }
+  if (!MODEL_KINDS.has(kind)) throw new UsageError(`${where}: expected service or openai_api (a model behind an OpenAI-compatible server), got ${JSON.stringify(value)}`);
+}
+
+/** Handlers for TaskConfig keys that are not flag names; each reads its value and sets flags through put. */
+export const TASK_CONFIG_KEYS: Record<string, (value: unknown, put: Put, where: string, doc: Record<string, unknown>) => void> = {
+  api_url: (v, put, where) => put('url', v, where),
+  model: (v, put, where) => put('model_name', v, where),
+  // EvalScope's display name for a served model; the served name (model) wins when both are given.
+  model_id: (v, put, where, doc) => {
+    if (doc.model === undefined) put('model_name', v, where);
+  },
+  eval_batch_size: (v, put, where) => put('max_concurrent_requests', v, where),
+  work_dir: (v, put, where) => put('work_dir', v, where),
+  use_cache: (v, put, where) => {
+    if (typeof v !== 'string' || v === '') throw new UsageError(`${where}: expected the folder of an earlier run to continue`);
+    put('resume', v, where);
+  },
+  debug: () => {},
+  eval_backend: (v, _put, where) => {
+    if (v !== 'Native' && v !== 'native') throw new UsageError(`${where}: only the Native backend exists here (got ${JSON.stringify(v)})`);
+  },
+  generation_config: (v, put, where) => {
+    if (!isObject(v)) throw new UsageError(`${where}: expected a mapping`);
+    for (const [key, value] of Object.entries(v)) {
+      if (key === 'n') {
+        if (value !== 1) throw new UsageError(`${where}.n: several samples per request are not supported; use repeats: ${String(value)} instead`);
+        continue;
+      }
+      const m = GENERATION[key];
+      if (!m) throw new UsageError(`${where}.${key}: not a generation setting we take (known: ${Object.keys(GENERATION).join(', ')}, n)`);
+      put(m.flag, m.convert ? m.convert(value) : value, `${where}.${key}`);
+    }
+  },
+  model_args: (v, put, where) => {
+    if (!isObject(v)) throw new UsageError(`${where}: expected a mapping`);
+    for (const [key, value] of Object.entries(v)) {
+      if (key === 'default_headers') {
+        if (!isObject(value)) throw new UsageError(`${where}.default_headers: expected a mapping of header names to values`);
+        put('header', Object.entries(value).map(([name, text]) => `${name}: ${String(text)}`), `${where}.default_headers`);
+      } else if (key === 'timeout') put('timeout', seconds(value), `${where}.timeout`);
+      else if (key === 'max_retries') put('max_retries', value, `${where}.max_retries`);
+      else if (key === 'api_key') put('api_key', value, `${where}.api_key`);
+      else throw new UsageError(`${where}.${key}: not a model setting we take (known: default_headers, timeout, max_retries, api_key)`);
+    }
+  },
+  judge_strategy: (v, _put, where) => {
+    if (v !== 'rule') throw new UsageError(`${where}: ${JSON.stringify(v)} needs an LLM judge, which is not built yet; use judge_strategy: rule (the benchmark's own scoring)`);
+  },
+  judge_model_args: (v, _put, where) => {
+    if (v !== null && !(isObject(v) && Object.keys(v).length === 0)) throw new UsageError(`${where}: an LLM judge is not built yet, so judge_model_args must be empty`);
+  },
+};
