@@ -7,6 +7,7 @@ import { EXIT, UsageError, UserError } from '../errors.ts';
 import { loadBootcamp } from '../../bootcamps/index.ts';
 import { rescoreFile, rescoreRunDetails, type RescoreOptions } from '../rescore/rescore.ts';
 import { finalizeRun } from '../run/finalize.ts';
+import type { BenchmarkSummary } from '../output/benchmark-summary.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { readEvalArgs } from '../output/eval-args.ts';
 import { RunLock } from '../output/run-lock.ts';
@@ -127,6 +128,8 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
         files,
         inputErrorCounts: inputErrorCounts(paths, files),
         fileDataSources: files.map(() => []),
+        // A run of named benchmarks keeps its subset rows, averages and reports (recorded in eval_args.json).
+        benchmarks: Array.isArray(evalArgs.benchmarks) ? (evalArgs.benchmarks as BenchmarkSummary[]) : undefined,
         startedAtMs: Date.now(),
         io: { print: io.stdout, log: (line) => io.stderr(line + '\n') },
       });

@@ -102,7 +102,8 @@ function parseArgv(argv: readonly string[]): CliValues {
 
 function describeZodIssue(name: FlagName, message: string, source: Source): string {
   const where = source === 'cli' ? `--${name}` : source === 'config' ? `config key ${name}` : name;
-  return `${where}: expected ${message}`;
+  // zod's enum message already says "expected"; say it once.
+  return `${where}: expected ${message.replace(/^Invalid option: expected /, '')}`;
 }
 
 /** The complete, validated configuration; throws UsageError naming the flag for anything wrong. */

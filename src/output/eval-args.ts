@@ -77,6 +77,9 @@ export function fingerprintDifferences(before: AnswerFingerprint, now: AnswerFin
   const keys = new Set([...Object.keys(before.generation ?? {}), ...Object.keys(now.generation ?? {})]);
   for (const key of [...keys].sort()) compare(key, before.generation?.[key], now.generation?.[key]);
   compare('test files', before.test_files, now.test_files);
-  compare('benchmarks (data, examples, prompt)', before.benchmarks, now.benchmarks);
+  // Per benchmark, so that the message names the one that changed and how.
+  const byName = (list: AnswerFingerprint['benchmarks']) => new Map((list ?? []).map((b) => [b.name, b]));
+  const [was, is] = [byName(before.benchmarks), byName(now.benchmarks)];
+  for (const name of new Set([...was.keys(), ...is.keys()])) compare(`benchmark ${name} (data, examples, prompt)`, was.get(name), is.get(name));
   return diffs;
 }

@@ -85,7 +85,10 @@ export async function finalizeRun({ settings, paths, files, inputErrorCounts, fi
     byFile.set(fileName, fileAgg.result());
     items += order.length;
     const named = [...scan.rows.dataSources, ...fileDataSources[i]];
-    metaLines.push(JSON.stringify(fileMeta(path.basename(files[i]), fileAgg.result(), named, inputErrorCounts[i], settings.repeats)));
+    const meta = fileMeta(fileName, fileAgg.result(), named, inputErrorCounts[i], settings.repeats);
+    const group = subsetLabel !== undefined ? benchmarks.find((b) => b.subsets.some((s) => s.file === fileName)) : undefined;
+    const subset = group?.subsets.find((s) => s.file === fileName);
+    metaLines.push(JSON.stringify(group && subset ? { ...meta, benchmark: group.name, subset: subset.name } : meta));
   }
   await writeFileAtomic(paths.meta, metaLines.map((l) => l + '\n').join(''));
   const bootcamps = bootcampRowsFrom(bySource, new Set([...subsetFiles].map((f) => f.replace(/\.jsonl$/, ''))));
