@@ -17,8 +17,7 @@ import split2 from 'split2';
 import OpenAI from 'openai';
 import { startMockProcess, type ScriptRuntime } from '../src/mock/mock-process.ts';
 import { execFileSync } from 'node:child_process';
-import { HttpClient } from '../src/model/http.ts';
-import { runScriptMeasured } from '../src/bench/measure.ts';
+import { measureMockRun, rangeCell, readPrompts, repeatedRuns, type MockRunRow } from '../src/bench/mock-run.ts';
 import { PROJECT_ROOT } from '../src/version.ts';
 import minimist from 'minimist';
 
@@ -64,97 +63,13 @@ async function buildSynthetic(lines: number): Promise<string> {
   return dir;
 }
 
-interface Row {
-  case: string;
-  items: number;
-  itemsPerSec: number;
-  ideal?: number;
-  wallSec: number;
-  peakRssMb: number;
-  /** From spawning the evaluator to the first generation request the mock received. */
-  startupSec: number;
-  /** What the mock saw: mean requests in flight, how late it answered, the client's mean turnaround (ms). */
-  server?: { meanInFlight: number; answerLateMs: number; clientTurnaroundMs: number };
-  /** With --runs N: every run's figures, for the ranges. */
-  all?: Row[];
-}
-
-/** Runs a case `runs` times; the row holds the median run (by items/s) and every run for the ranges. */
-async function repeated(measureOnce: () => Promise<Row>): Promise<Row> {
-  const all: Row[] = [];
-  for (let i = 0; i < runs; i++) all.push(await measureOnce());
-  const sorted = [...all].sort((a, b) => a.itemsPerSec - b.itemsPerSec);
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)], all: runs > 1 ? all : undefined };
-}
-
-async function measure(label: string, testDir: string, latencyMs: number, runtime: ScriptRuntime = 'bundle', extraArgs: string[] = []): Promise<Row> {
-  const mock = await startMockProcess(['--model', 'bench', '--latency-ms', String(latencyMs)], 20_000, 'bundle');
-  try {
-    await warmUpServer(mock.baseUrl, testDir);
-    await mock.resetStats();
-    const out = path.join(work, `run-${label.replace(/\W+/g, '_')}`);
-    const spawnedAtMs = Date.now();
-    const run = await runScriptMeasured(
-      'run_eval.ts',
-      ['--url', mock.baseUrl, '--model_name', 'bench', '--test_dir', testDir, '--output_dir', out, '--api_mode', 'chat_completion',
-        '--max_concurrent_requests', String(CONCURRENCY), '--quiet', '--check_model_url', 'false', ...extraArgs],
-      work,
-      runtime,
-    );
-    if (run.code !== 0 && run.code !== 3) throw new Error(`run_eval failed (${run.code}): ${run.stderr.slice(-2000)}`);
-    const stats = (await mock.stats()) as { chat: number; firstGenerationAtMs?: number; lastGenerationAtMs?: number; meanInFlight: number; meanAnswerLateMs: number; meanClientTurnaroundMs: number };
-    const spanSec = ((stats.lastGenerationAtMs ?? 0) - (stats.firstGenerationAtMs ?? 0)) / 1000 + latencyMs / 1000;
-    const itemsPerSec = stats.chat / spanSec;
-    rmSync(out, { recursive: true, force: true });
-    return {
-      case: label,
-      items: stats.chat,
-      itemsPerSec,
-      ideal: latencyMs > 0 ? itemsPerSec / (CONCURRENCY / (latencyMs / 1000)) : undefined,
-      wallSec: run.wallMs / 1000,
-      peakRssMb: run.peakRssMb,
-      startupSec: ((stats.firstGenerationAtMs ?? spawnedAtMs) - spawnedAtMs) / 1000,
-      server: { meanInFlight: stats.meanInFlight, answerLateMs: stats.meanAnswerLateMs, clientTurnaroundMs: stats.meanClientTurnaroundMs },
-    };
-  } finally {
-    await mock.stop();
-  }
-}
-
-/** The prompts of a folder's *.jsonl files, in name order, at most `limit` of them. */
-async function readPrompts(dir: string, limit = Infinity): Promise<string[]> {
-  const prompts: string[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
-    for await (const line of createReadStream(path.join(dir, name)).pipe(split2())) {
-      if (prompts.length >= limit) return prompts;
-      if (line.trim()) prompts.push((JSON.parse(line) as { prompt: string }).prompt);
-    }
-  }
-  return prompts;
-}
-
-/**
- * Sends the mock WARM_UP_REQUESTS requests before the measured run, then its counts are reset: a real model
- * server has been up for a while, and the figures are about the evaluator, not the mock's own JIT warm-up
- * (a cold mock answered the first waves ~50 ms late and cost ~2 points of "% of ideal").
- */
+type Row = MockRunRow;
+/** Sent to the mock before each measured run, then its counts are reset (see src/bench/mock-run.ts). */
 const WARM_UP_REQUESTS = 3000;
-async function warmUpServer(baseUrl: string, testDir: string): Promise<void> {
-  const prompts = await readPrompts(testDir, WARM_UP_REQUESTS);
-  const http = new HttpClient({ baseUrl, maxSockets: CONCURRENCY });
-  let next = 0;
-  try {
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < prompts.length) {
-          const content = prompts[next++];
-          await http.request('POST', 'chat/completions', { model: 'bench', messages: [{ role: 'user', content }], max_tokens: 32768, temperature: 0 }, 60_000);
-        }
-      }),
-    );
-  } finally {
-    http.close();
-  }
+const repeated = (measureOnce: () => Promise<Row>) => repeatedRuns(runs, measureOnce);
+async function measure(label: string, testDir: string, latencyMs: number, runtime: ScriptRuntime = 'bundle', extraArgs: string[] = []): Promise<Row> {
+  const warmUpPrompts = await readPrompts(testDir, WARM_UP_REQUESTS);
+  return measureMockRun({ label, inputArgs: ['--test_dir', testDir], warmUpPrompts, latencyMs, concurrency: CONCURRENCY, work, runtime, extraArgs });
 }
 
 /** The same load through the openai SDK in a plain loop, the alternative we measured against. */
@@ -225,14 +140,7 @@ try {
 }
 
 const header = ['case', 'items', 'items/s', '% of ideal', 'wall s', 'first request s', 'peak RSS MB'];
-/** The median's figure, and with --runs the range over every run. */
-const cell = (r: Row, pick: (x: Row) => number | undefined, show: (v: number) => string): string => {
-  const value = pick(r);
-  if (value === undefined) return '-';
-  if (!r.all) return show(value);
-  const values = r.all.map((x) => pick(x) as number);
-  return `${show(value)} (${show(Math.min(...values))}-${show(Math.max(...values))})`;
-};
+const cell = rangeCell;
 const table = [
   header,
   ...rows.map((r) => [

@@ -3,6 +3,7 @@
 // common answer patterns, broken UTF-16) that no verifier may hang or crash on.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../version.ts';
 
 export const SHARED_EVAL_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'internbootcamp_eval');
@@ -46,6 +47,14 @@ export function sharedLinesBySource(dir = SHARED_EVAL_DIR): Map<string, SharedLi
   for (const [source, file, promptKey] of benchmarkFiles) {
     const full = path.join(data, file);
     if (existsSync(full)) addFile(full, file, (row) => ({ data_source: source, prompt: String(row[promptKey]), ground_truth: { answer: row.answer } }));
+  }
+  // MultipleChoice: one MMLU subject's questions (the CSVs have no header: question, A-D, answer letter).
+  const mmlu = path.join(data, 'mmlu', 'data', 'test', 'anatomy_test.csv');
+  if (existsSync(mmlu)) {
+    const records = parseCsv(readFileSync(mmlu), { relax_column_count: false }) as string[][];
+    bySource.set('MultipleChoice', records.map((r, index) => ({
+      file: 'mmlu/anatomy_test.csv', index, data_source: 'MultipleChoice', prompt: `${r[0]}\n${r.slice(1, 5).map((c, i) => `${'ABCD'[i]}) ${c}`).join('\n')}`, ground_truth: { answer: r[5], letters: 'ABCD' },
+    })));
   }
   return bySource;
 }
