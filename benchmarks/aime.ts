@@ -8,6 +8,9 @@ import { BenchmarkRowError } from './types.ts';
 // EvalScope's template starts with a newline; kept, so that prompts match byte for byte.
 const PROMPT = '\nSolve the following math problem step by step. Put your answer inside \\boxed{{}}.\n\n{question}\n\nRemember to put your answer inside \\boxed{{}}.';
 
+/** NeMo Evaluator's simple-evals AIME prompt (openai/simple-evals math_eval.py at ee3b031): "Answer: N" on the last line. */
+const SIMPLE_EVALS = 'Solve the following math problem step by step. The last line of your response should be of the form Answer: $ANSWER (without quotes) where $ANSWER is the answer to the problem.\n\n{question}\n\nRemember to put your answer on its own line after "Answer:", and you do not need to use a \\boxed command.';
+
 function answerOf(row: Row): string {
   const v = row.answer;
   if (typeof v === 'number' || typeof v === 'bigint' || (typeof v === 'string' && v.trim() !== '')) return String(v).trim();
@@ -29,7 +32,7 @@ function aimeBenchmark(year: '2024' | '2025', source: BenchmarkSource, modelscop
     subsets: ['default'],
     evalSplit: source.files[0].split,
     fewShotNum: 0,
-    prompts: { default: { origin: `EvalScope's ${short} adapter`, template: PROMPT } },
+    prompts: { default: { origin: `EvalScope's ${short} adapter`, template: PROMPT }, nemo: { origin: "NeMo Evaluator's simple-evals AIME prompt", template: SIMPLE_EVALS } },
     defaults: { max_tokens: 32768 },
     toItem(row, { template }) {
       const question = text(row, 'problem');

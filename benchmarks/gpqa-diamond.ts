@@ -3,7 +3,7 @@
 // Python random.Random seeded by the question's SHA-256), so letters mean the same in both tools.
 import { createHash } from 'node:crypto';
 import type { Benchmark, Row } from './types.ts';
-import { choiceItem, SINGLE_ANSWER, SINGLE_ANSWER_COT, type ChoiceQuestion } from './shared/multiple-choice-prompt.ts';
+import { choiceItem, SIMPLE_EVALS_MULTICHOICE, SINGLE_ANSWER, SINGLE_ANSWER_COT, type ChoiceQuestion } from './shared/multiple-choice-prompt.ts';
 import { pythonShuffle } from './shared/python-random.ts';
 
 function field(row: Row, name: string): string {
@@ -35,6 +35,8 @@ export const gpqaDiamond: Benchmark = {
   prompts: {
     default: { origin: "EvalScope's gpqa adapter (chain of thought)", template: SINGLE_ANSWER_COT },
     direct: { origin: "EvalScope's single-answer template", template: SINGLE_ANSWER },
+    // The prompt text only: simple-evals orders the choices by its own random permutation, not EvalScope's.
+    nemo: { origin: "NeMo Evaluator's simple-evals prompt ('Answer: X'), choices in EvalScope's order", template: SIMPLE_EVALS_MULTICHOICE },
   },
   toItem: (row, ctx) => choiceItem(gpqaQuestion(row), ctx.template, ctx.fewShotTemplate, []),
 };

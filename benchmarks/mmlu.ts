@@ -1,7 +1,7 @@
 // MMLU: 57 subjects of four-choice questions, each subject a subset, scored by MultipleChoice. Prompt
 // (chain of thought, "ANSWER: X"), 5-shot examples from the subject's dev split, as EvalScope's mmlu adapter.
 import type { Benchmark, DataFile, Row } from './types.ts';
-import { choiceItem, FEW_SHOT_PREFIX, SINGLE_ANSWER, SINGLE_ANSWER_COT, type ChoiceQuestion } from './shared/multiple-choice-prompt.ts';
+import { choiceItem, FEW_SHOT_PREFIX, SIMPLE_EVALS_MULTICHOICE, SINGLE_ANSWER, SINGLE_ANSWER_COT, type ChoiceQuestion } from './shared/multiple-choice-prompt.ts';
 import { letterOf, text, textList } from './shared/rows.ts';
 import { BenchmarkRowError } from './types.ts';
 
@@ -63,6 +63,7 @@ export const mmlu: Benchmark = {
   prompts: {
     default: { origin: "EvalScope's mmlu adapter (chain of thought)", template: SINGLE_ANSWER_COT, fewShotTemplate: FEW_SHOT_PREFIX + SINGLE_ANSWER_COT },
     direct: { origin: "EvalScope's single-answer template (answer only)", template: SINGLE_ANSWER, fewShotTemplate: FEW_SHOT_PREFIX + SINGLE_ANSWER },
+    nemo: { origin: "NeMo Evaluator's simple-evals prompt ('Answer: X'; use with few_shot_num 0)", template: SIMPLE_EVALS_MULTICHOICE, fewShotTemplate: FEW_SHOT_PREFIX + SIMPLE_EVALS_MULTICHOICE },
   },
   toItem: (row, ctx) => choiceItem(mmluQuestion(row), ctx.template, ctx.fewShotTemplate, ctx.fewShot.map(mmluQuestion)),
 };

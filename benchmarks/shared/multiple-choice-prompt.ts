@@ -16,6 +16,16 @@ export const SINGLE_ANSWER_COT = `Answer the following multiple choice question.
 
 {choices}`;
 
+/**
+ * NeMo Evaluator's simple-evals multiple-choice prompt (openai/simple-evals common.py at ee3b031), "Answer: X" on
+ * the last line. Four choices only, as there.
+ */
+export const SIMPLE_EVALS_MULTICHOICE = `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD. Think step by step before answering.
+
+{question}
+
+{choices}`;
+
 /** Put before the question template when there are examples. */
 export const FEW_SHOT_PREFIX = `Here are some examples of how to answer similar questions:
 

@@ -135,11 +135,15 @@ function request(benchmark: Benchmark, aliasSubsets: readonly string[] | undefin
     [repo, revision] = [mirror.repo, mirror.revision];
   }
   if (own.dataset_id !== undefined) {
-    if (typeof own.dataset_id !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(own.dataset_id)) throw new UsageError(`${where}.dataset_id: expected a repository id such as owner/name`);
+    // Owner and name as the hubs allow them; it becomes part of a cache path, so nothing like ".." passes.
+    if (typeof own.dataset_id !== 'string' || !/^[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\/[A-Za-z0-9][\w-]*(?:\.[\w-]+)*$/.test(own.dataset_id)) throw new UsageError(`${where}.dataset_id: expected a repository id such as owner/name`);
     repo = own.dataset_id;
     if (hub === 'local') hub = config.dataset_hub === 'local' ? 'local' : config.dataset_hub;
   }
-  if (own.revision !== undefined) revision = String(own.revision);
+  if (own.revision !== undefined) {
+    if (typeof own.revision !== 'string' || !/^[A-Za-z0-9][\w.-]*$/.test(own.revision) || own.revision.includes('..')) throw new UsageError(`${where}.revision: expected a branch, tag or commit such as main`);
+    revision = own.revision;
+  }
   let datasetDir = config.dataset_dir;
   if (own.local_path !== undefined) {
     if (typeof own.local_path !== 'string' || !existsSync(own.local_path)) throw new UsageError(`${where}.local_path: expected an existing folder, got ${JSON.stringify(own.local_path)}`);

@@ -159,3 +159,18 @@ test('a row missing what the benchmark needs is a BenchmarkRowError naming the f
   assert.throws(() => item(b, { question: 'q' }, 'main'), { name: 'BenchmarkRowError', message: /"answer"/ });
   assert.throws(() => item(findBenchmark('mmlu')!, { question: 'q', choices: ['a', 'b'], answer: 7 }, 'anatomy'), { name: 'BenchmarkRowError', message: /not one of the 2 choices/ });
 });
+
+test("NeMo's simple-evals prompts are named variants: AIME and MMLU with 'Answer: X' on the last line score as the default does", { skip }, async () => {
+  const aime = findBenchmark('aime25')!;
+  const [row] = await rowsOf(aime, 'test');
+  const v = aime.prompts.nemo;
+  const it = aime.toItem(row, { subset: 'default', fewShot: [], template: v.template, fewShotTemplate: v.template });
+  assert.match(it.prompt, /^Solve the following math problem step by step\. The last line of your response should be of the form Answer: \$ANSWER/);
+  assert.match(it.prompt, /you do not need to use a \\boxed command\.$/);
+  assert.equal(await scores(aime, it, 'Some work.\nAnswer: 70'), 1);
+  const mmlu = findBenchmark('mmlu')!;
+  const [q] = await rowsOf(mmlu, 'test', 'anatomy');
+  const m = mmlu.toItem(q, { subset: 'anatomy', fewShot: [], template: mmlu.prompts.nemo.template, fewShotTemplate: mmlu.prompts.nemo.template });
+  assert.match(m.prompt, /where LETTER is one of ABCD\. Think step by step before answering\.\n\n/);
+  assert.equal(await scores(mmlu, m, `Thinking.\nAnswer: ${(m.ground_truth as { answer: string }).answer}`), 1);
+});
