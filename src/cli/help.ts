@@ -19,10 +19,13 @@ function showDefault(meta: FlagMeta): string {
 
 export function helpText(version: string): string {
   const lines = [
-    `bootcamp-eval ${version}: evaluate a model on InternBootcamp-style JSONL test files.`,
+    `bootcamp-eval ${version}: evaluate a model on InternBootcamp-style JSONL test files or named benchmarks.`,
     '',
     'Usage:',
     '  tsx scripts/run_eval.ts --model_name NAME --test_dir DIR [flags]',
+    '  tsx scripts/run_eval.ts --model_name NAME --datasets gsm8k,mmlu [--dataset_args JSON] [flags]   (EvalScope)',
+    '  tsx scripts/run_eval.ts --model_id NAME --model_url URL --eval_type AIME_2025 [flags]          (NeMo Evaluator)',
+    '  tsx scripts/run_eval.ts --config task_config.yaml                                              (EvalScope TaskConfig)',
     '  tsx scripts/run_eval.ts ls [--test_dir DIR] [--json]',
     '',
   ];

@@ -1,6 +1,6 @@
 // Joins run folders item by item — (file, id, repeat) — by merging their details files, which every run leaves
 // sorted by (id, repeat). Streams: per item only its scores are kept, plus a capped list of disagreements.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readJsonlLines } from '../input/jsonl-lines.ts';
 import { rowKey } from '../output/details-file.ts';
@@ -119,6 +119,16 @@ class Cursor {
   }
 }
 
+/** The details files of a run's benchmark subsets, from its eval_args.json (none for a JSONL-only run). */
+function benchmarkSubsetFiles(runDir: string): Set<string> {
+  try {
+    const args = JSON.parse(readFileSync(path.join(runDir, 'eval_args.json'), 'utf8')) as { benchmarks?: { subsets?: { file?: unknown }[] }[] };
+    return new Set((args.benchmarks ?? []).flatMap((b) => (b.subsets ?? []).map((x) => String(x.file))));
+  } catch {
+    return new Set();
+  }
+}
+
 export async function joinRuns(runDirs: readonly string[], names: readonly string[]): Promise<JoinResult> {
   const result: JoinResult = { bootcamps: new Map(), disagreements: [], moreDisagreements: 0, warnings: [] };
   const fileSets = runDirs.map((dir) => {
@@ -131,7 +141,10 @@ export async function joinRuns(runDirs: readonly string[], names: readonly strin
     const only = [...set].filter((f) => !common.includes(f));
     if (only.length) result.warnings.push(`${names[r]} has files the others lack, left out: ${only.join(', ')}`);
   });
+  // A named benchmark's subset is compared as its own row ("mmlu_anatomy"), as the run's summary shows it.
+  const subsetFiles = benchmarkSubsetFiles(runDirs[0]);
   for (const file of common) {
+    const groupKey = subsetFiles.has(file) ? file.replace(/\.jsonl$/, '') : undefined;
     const cursors = runDirs.map((dir) => new Cursor(path.join(dir, 'details', file)));
     await Promise.all(cursors.map((c) => c.start()));
     let skipped = 0;
@@ -149,7 +162,7 @@ export async function joinRuns(runDirs: readonly string[], names: readonly strin
         }
         continue;
       }
-      const source = current[0].data_source;
+      const source = groupKey ?? current[0].data_source;
       let join = result.bootcamps.get(source);
       if (!join) {
         join = { dataSource: source, scores: runDirs.map(() => []), sides: runDirs.map(() => ({ errors: 0, lenSum: 0, lengthCuts: 0 })) };

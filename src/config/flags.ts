@@ -271,7 +271,7 @@ export const FLAGS = {
   }),
   config: flag(z.string().optional(), {
     type: 'string', default: undefined, arg: 'FILE', group: 'run', aliases: ['run_config'],
-    help: 'YAML or JSON run config (flat flag names, or NeMo-style config/target sections).',
+    help: 'YAML or JSON run config: flat flag names, an EvalScope TaskConfig, or NeMo-style config/target sections.',
   }),
   quiet: flag(z.boolean(), {
     type: 'boolean', default: false, group: 'run', help: 'No progress bars or periodic lines; errors and the summary only.',
@@ -284,7 +284,7 @@ export const FLAGS = {
   }),
   output_dir: flag(z.string().min(1).optional(), {
     type: 'string', default: undefined, arg: 'DIR', group: 'output',
-    help: 'The run folder itself (default output/{model}_{basename(test_dir)}_{YYYYMMDD_HHMMSS}).',
+    help: 'The run folder itself (default {work_dir}/{model}_{basename(test_dir) or the benchmark names}_{YYYYMMDD_HHMMSS}).',
   }),
 } as const;
 

@@ -4,7 +4,7 @@
 // full endpoint URL, ModelScope, local copies, ls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -81,6 +81,11 @@ test('gsm8k and two MMLU subjects by name: downloaded once, scored per subset, a
     const resheet = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.readFile(path.join(out, 'm_scores.xlsx')).Sheets.Sheet1);
     assert.deepEqual(resheet.map((r) => r.bootcamp), labels);
     assert.equal(readJsonl(path.join(out, 'meta.jsonl'))[1].subset, 'anatomy');
+    // compare shows a benchmark's subsets as rows of their own, as the summary does.
+    cpSync(out, path.join(dir, 'copy'), { recursive: true });
+    const compared = await runScript('compare.ts', [out, path.join(dir, 'copy'), '-o', path.join(dir, 'cmp')]);
+    assert.equal(compared.code, 0, compared.stderr);
+    assert.match(compared.stdout, /\| mmlu_anatomy \| 4 \| 100\.0 \| 100\.0 \|/);
     // Another few-shot count changes every prompt: resume refuses it, naming the benchmark setting.
     const changed = await runEval([...args.slice(0, -6), '--dataset_args', '{"mmlu": {"subset_list": ["anatomy", "astronomy"], "few_shot_num": 0}}', '--limit', '4', '--cache_dir', cache, '--output_dir', out, '--resume']);
     assert.equal(changed.code, 2);
@@ -201,6 +206,9 @@ test('InternBootcamp by name from a local copy, beside a --test_dir file and a -
     const sudoku = readJsonl(path.join(dir, 'run', 'details', 'internbootcamp_sudoku.jsonl'));
     assert.equal(sudoku[0].data_source, 'Sudoku', "each line keeps its own bootcamp");
     assert.match(r.stdout, /InternBootcamp: \d\.\d{4} \(weighted over 6 items, macro average over 2 subsets/);
+    const dry = await runEval(['--model_name', 'm', '--datasets', 'internbootcamp', '--dataset_dir', SHARED_DATA, '--dataset_args', '{"internbootcamp": {"subset_list": ["game24"]}}', '--limit', '2', '--dry_run']);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /internbootcamp_game24\.jsonl: 2 items \(limited from 64\)/);
     const noDir = await runEval(['--url', mock.baseUrl, '--model_name', 'm', '--datasets', 'internbootcamp', '--cache_dir', path.join(dir, 'cache')]);
     assert.equal(noDir.code, 2);
     assert.match(noDir.stderr, /internbootcamp: \w+\.jsonl not found \(internbootcamp's files are not published on a hub\)\. Give --dataset_dir DIR with the file at DIR\/internbootcamp_eval\//);
