@@ -1,6 +1,7 @@
 // ARC (AI2 Reasoning Challenge): grade-school science questions, ARC-Easy and ARC-Challenge as subsets,
 // scored by MultipleChoice. Prompt (answer only, "ANSWER: X"), 0-shot by default, as EvalScope's arc adapter.
-import type { Benchmark, DataFile, Row } from './types.ts';
+import type { Benchmark, Row } from './types.ts';
+import { parquetPerSubset } from './shared/hub-layout.ts';
 import { choiceItem, FEW_SHOT_PREFIX, SINGLE_ANSWER, SINGLE_ANSWER_COT, type ChoiceQuestion } from './shared/multiple-choice-prompt.ts';
 import { text, textList } from './shared/rows.ts';
 import { BenchmarkRowError } from './types.ts';
@@ -17,10 +18,7 @@ function arcQuestion(row: Row): ChoiceQuestion {
 }
 
 const SUBSETS = ['ARC-Easy', 'ARC-Challenge'];
-const files: DataFile[] = SUBSETS.flatMap((subset) => [
-  { subset, split: 'test', path: `${subset}/test-00000-of-00001.parquet`, format: 'parquet' as const },
-  { subset, split: 'train', path: `${subset}/train-00000-of-00001.parquet`, format: 'parquet' as const },
-]);
+const files = parquetPerSubset(SUBSETS, ['test', 'train']);
 
 export const arc: Benchmark = {
   name: 'arc',

@@ -1,6 +1,7 @@
 // MMLU: 57 subjects of four-choice questions, each subject a subset, scored by MultipleChoice. Prompt
 // (chain of thought, "ANSWER: X"), 5-shot examples from the subject's dev split, as EvalScope's mmlu adapter.
-import type { Benchmark, DataFile, Row } from './types.ts';
+import type { Benchmark, Row } from './types.ts';
+import { parquetPerSubset } from './shared/hub-layout.ts';
 import { choiceItem, FEW_SHOT_PREFIX, SIMPLE_EVALS_MULTICHOICE, SINGLE_ANSWER, SINGLE_ANSWER_COT, type ChoiceQuestion } from './shared/multiple-choice-prompt.ts';
 import { letterOf, text, textList } from './shared/rows.ts';
 import { BenchmarkRowError } from './types.ts';
@@ -40,10 +41,7 @@ export function mmluQuestion(row: Row): ChoiceQuestion {
   return { question, choices, answer };
 }
 
-const files: DataFile[] = subjects.flatMap((subset) => [
-  { subset, split: 'test', path: `${subset}/test-00000-of-00001.parquet`, format: 'parquet' as const },
-  { subset, split: 'dev', path: `${subset}/dev-00000-of-00001.parquet`, format: 'parquet' as const },
-]);
+const files = parquetPerSubset(subjects, ['test', 'dev']);
 
 export const mmlu: Benchmark = {
   name: 'mmlu',
