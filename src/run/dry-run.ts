@@ -1,6 +1,5 @@
 // --dry_run: everything a run would check (flags, config, every input line against its bootcamp's schema),
 // then the plan and the exact first request body of each file. Sends nothing and creates no folder.
-import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import { FLAGS, type FlagName } from '../config/flags.ts';
 import { EXIT } from '../errors.ts';

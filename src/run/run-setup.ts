@@ -5,7 +5,11 @@ import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import { UsageError } from '../errors.ts';
 import type { ChatTemplate } from '../templates.ts';
-import type { GenerationSettings } from '../model/requests.ts';
+import { withBootcampDefaults, type GenerationSettings } from '../model/requests.ts';
+import { ModelClient } from '../model/model-client.ts';
+import type { HttpClient } from '../model/http.ts';
+import { redactText } from '../redact.ts';
+import type { ItemSource } from '../input/item-source.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { cutTornTail, doneKeys as doneKeysOf, scanDetails } from '../output/details-file.ts';
@@ -162,4 +166,41 @@ export function parseHeaders(lines: readonly string[]): Record<string, string> {
     headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
   }
   return headers;
+}
+
+/**
+ * Per source and bootcamp, the request settings: a bootcamp's own generation defaults, and above them a
+ * benchmark's (AIME's longer max_tokens), fill in what flags and config left at the built-in default.
+ */
+export function settingsPerSource(config: Config, settings: GenerationSettings, sources: readonly ItemSource[]): (sourceIndex: number, bootcamp: AnyBootcamp) => GenerationSettings {
+  const cache = new Map<string, GenerationSettings>();
+  return (sourceIndex, bootcamp) => {
+    const key = `${sourceIndex}\0${bootcamp.name}`;
+    let s = cache.get(key);
+    if (!s) {
+      const sourceDefaults = sources[sourceIndex].defaults;
+      const defaults = sourceDefaults ? { ...bootcamp.defaults, ...sourceDefaults } : bootcamp.defaults;
+      cache.set(key, (s = withBootcampDefaults(settings, defaults, (name) => config.sources[name] === 'default')));
+    }
+    return s;
+  };
+}
+
+/** The model client of a run: its timeouts and retry policy from the config, the first 20 retries logged. */
+export function createModelClient(config: Config, http: HttpClient, settings: GenerationSettings, template: ChatTemplate, signal: AbortSignal, log: (line: string) => void): ModelClient {
+  let retriesLogged = 0;
+  return new ModelClient({
+    http,
+    settings,
+    template,
+    timeoutMs: config.timeout,
+    streamIdleTimeoutMs: config.stream_idle_timeout * 1000,
+    maxAttempts: config.max_retries,
+    maxRetryingDelaySec: config.max_retrying_delay,
+    signal,
+    onRetry: ({ error, delayMs }) => {
+      // A failing server can produce thousands of these; the first few say enough, the summary counts the rest.
+      if (retriesLogged++ < 20 && !config.quiet) log(`Retrying in ${(delayMs / 1000).toFixed(1)} s: ${redactText((error as Error).message, [config.api_key])}`);
+    },
+  });
 }

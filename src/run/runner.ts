@@ -12,15 +12,13 @@ import { benchmarkSummary, sourcesForRun, type RunSources } from './run-sources.
 import type { Item } from '../input/input-line.ts';
 import { lineLimit, type FileSurvey } from '../input/survey.ts';
 import { HttpClient } from '../model/http.ts';
-import { ModelClient } from '../model/model-client.ts';
 import { checkModelAvailable } from '../model/health-check.ts';
-import { resolveSystemPrompt, withBootcampDefaults, type GenerationSettings } from '../model/requests.ts';
-import type { AnyBootcamp } from '../../bootcamps/types.ts';
+import { resolveSystemPrompt } from '../model/requests.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { DetailsWriter } from '../output/details-writer.ts';
 import type { DetailsRow } from '../output/details-row.ts';
 import { askItem, DeferredWork, scoreItem } from './item-steps.ts';
-import { rowKey } from '../output/details-file.ts';
+import { feedItems } from './item-feed.ts';
 import type { AnswerFingerprint } from '../output/eval-args.ts';
 import { ProgressLogWriter } from '../output/progress-log.ts';
 import type { RunFolderChoice } from '../resume/locate-run.ts';
@@ -29,16 +27,12 @@ import { diskWriteError } from '../output/disk-errors.ts';
 import { finalizeRun, summarySettings, type RunTotals } from './finalize.ts';
 import { ProgressState } from './progress.ts';
 import { ProgressDisplay } from '../ui/progress-display.ts';
-import { redactText } from '../redact.ts';
 import type { RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
-import { answerFingerprint, checkResumable, chooseRunFolder, generationSettings, parseHeaders, readDoneKeys, writeRunArgs } from './run-setup.ts';
+import { answerFingerprint, checkResumable, chooseRunFolder, createModelClient, generationSettings, parseHeaders, readDoneKeys, settingsPerSource, writeRunArgs } from './run-setup.ts';
 
 export type { RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
 
 const GRACE_MS = 10_000;
-/** The reader parses and queues lines for at most this long before pending I/O gets a turn. */
-const READ_SLICE_MS = 1;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class EvaluationRun {
   private readonly stopController = new AbortController();
@@ -175,23 +169,7 @@ export class EvaluationRun {
       display.start();
 
       const settings = generationSettings(config, systemPrompt);
-      let retriesLogged = 0;
-      const model = new ModelClient({
-        http,
-        settings,
-        template,
-        timeoutMs: config.timeout,
-        streamIdleTimeoutMs: config.stream_idle_timeout * 1000,
-        maxAttempts: config.max_retries,
-        maxRetryingDelaySec: config.max_retrying_delay,
-        signal: this.hardController.signal,
-        onRetry: ({ error, delayMs }) => {
-          // A failing server can produce thousands of these; the first few say enough, the summary counts the rest.
-          if (retriesLogged++ < 20 && !config.quiet) {
-            io.log(`Retrying in ${(delayMs / 1000).toFixed(1)} s: ${redactText((error as Error).message, [config.api_key])}`);
-          }
-        },
-      });
+      const model = createModelClient(config, http, settings, template, this.hardController.signal, io.log);
       const writer = new DetailsWriter(paths, onDiskError);
       // Recomputed on every run (resume re-reads every line), so the file starts empty each time.
       const inputErrorLog = createWriteStream(paths.inputErrors);
@@ -203,19 +181,7 @@ export class EvaluationRun {
       // A server that never completes a handshake is the requests' problem (they time out and say so), not the warm-up's.
       await Promise.race([warming, stopped, sleep(5000, undefined, { ref: false })]);
 
-      // A bootcamp's own generation defaults, worked out once per bootcamp.
-      // A benchmark's own defaults (AIME's longer max_tokens) rank above its bootcamp's, below flags and config.
-      const perBootcamp = new Map<string, GenerationSettings>();
-      const settingsFor = (fileIndex: number, bootcamp: AnyBootcamp): GenerationSettings => {
-        const key = `${fileIndex}\0${bootcamp.name}`;
-        let s = perBootcamp.get(key);
-        if (!s) {
-          const sourceDefaults = sources[fileIndex].defaults;
-          const defaults = sourceDefaults ? { ...bootcamp.defaults, ...sourceDefaults } : bootcamp.defaults;
-          perBootcamp.set(key, (s = withBootcampDefaults(settings, defaults, (name) => config.sources[name] === 'default')));
-        }
-        return s;
-      };
+      const settingsFor = settingsPerSource(config, settings, sources);
       const scoring = new DeferredWork();
       const record = async (fileIndex: number, name: string, row: DetailsRow) => {
         await writer.write(name, row);
@@ -241,69 +207,25 @@ export class EvaluationRun {
             return;
         }
       };
-      // Backpressure. The request queue is kept topped up to one item per slot whatever the scoring backlog, so
-      // a wave of answers always finds its next requests ready; scoring may lag behind by up to `c` items (it
-      // runs a slice at a time, after the I/O), and past that reading stops until it catches up. A backlog of
-      // 2c cost 5 MB more peak RSS on 200k lines at 0 ms for nothing at 100 ms; scoring at background priority
-      // with a 4c backlog, ~30 MB (at 0 ms the loop is always busy, so the backlog never shrinks).
-      // At most c queued, c asked and c being scored exist at once, whatever the file size.
-      const c = config.max_concurrent_requests;
-      const scoringCap = c;
-      const mustWait = () => queue.size >= c || scoring.pending >= scoringCap;
-
-      let readSliceStartedAt = performance.now();
       try {
-        for (let fileIndex = 0; fileIndex < sources.length && !this.stopping; fileIndex++) {
-          const source = sources[fileIndex];
-          const name = source.name;
-          const limit = lineLimit(config.limit, surveys[fileIndex].lines);
-          const unknownSources = new Map<string, number>();
-          let seen = 0;
-          let shownErrors = 0;
-          for await (const { index, result } of source.entries(this.scoring.lookup)) {
-            if (seen++ >= limit || this.stopping) break;
-            if (!result.ok) {
-              inputErrorCounts[fileIndex]++;
-              inputErrorLog.write(JSON.stringify({ file: name, line: index + 1, error: result.error }) + '\n');
-              if (result.unknownSource !== undefined) {
-                unknownSources.set(result.unknownSource, (unknownSources.get(result.unknownSource) ?? 0) + 1);
-              } else if (shownErrors++ < 10) {
-                io.log(`${name}:${index + 1}: ${result.error}`);
-              }
-              for (let r = 0; r < repeats; r++) progress.itemDone(fileIndex, true);
-              continue;
-            }
-            let prepared = false;
-            for (let repeat = 0; repeat < repeats; repeat++) {
-              if (doneKeys[fileIndex].has(rowKey(index, repeat))) {
-                progress.itemDone(fileIndex, false);
-                continue;
-              }
-              if (mustWait()) {
-                while (mustWait() && !this.stopping) {
-                  if (queue.size >= c) await Promise.race([queue.onSizeLessThan(c), stopped]);
-                  else await Promise.race([scoring.pendingBelow(scoringCap), stopped]);
-                }
-                // Woken by an answer: refill after the I/O of this turn, so that the answers arriving with it get
-                // their next requests out first (the queue still holds one item per slot for them).
-                await nextTurn();
-                readSliceStartedAt = performance.now();
-              } else if (performance.now() - readSliceStartedAt > READ_SLICE_MS) {
-                await nextTurn();
-                readSliceStartedAt = performance.now();
-              }
-              if (this.stopping) break;
-              // Per-line work the verifier will need (Arc's expected grid) starts now, while the model answers.
-              if (!prepared) result.item.bootcamp.prepare?.(result.item.parsedGroundTruth);
-              prepared = true;
-              void queue.add(() => processItem(fileIndex, name, result.item, repeat));
-            }
-          }
-          if (shownErrors > 10) io.log(`${name}: ${shownErrors - 10} more bad lines (see input_errors.jsonl)`);
-          for (const [source, count] of unknownSources) {
-            io.log(`${name}: ${count} line(s) name data_source "${source}", which no bootcamp handles; skipped (see 'ls').`);
-          }
-        }
+        await feedItems({
+          sources,
+          surveys,
+          limit: config.limit,
+          repeats,
+          concurrency: config.max_concurrent_requests,
+          doneKeys,
+          lookup: this.scoring.lookup,
+          progress,
+          inputErrorLog,
+          inputErrorCounts,
+          log: io.log,
+          queue,
+          scoring,
+          stopped,
+          isStopping: () => this.stopping,
+          ask: processItem,
+        });
         await Promise.race([queue.onIdle(), this.hardStopped()]);
         if (this.hardController.signal.aborted) queue.clear();
         await queue.onIdle();
