@@ -129,3 +129,17 @@ test('ModelScope: its file API; URLs of both hubs', async () => {
     await hub.close();
   }
 });
+
+test('onProgress hears every byte as it arrives, with the total the server gives (the progress shown on a terminal)', { skip }, async () => {
+  const bytes = readFileSync(GSM8K);
+  const hub = await startHubServer({ files: { 'openai/gsm8k@e53f048/main/test.jsonl': bytes } });
+  try {
+    const seen: [number, number | undefined][] = [];
+    await resolveHubFile(file, { ...options(hub.origin), onProgress: (received, total) => seen.push([received, total]) });
+    assert.ok(seen.length >= 1);
+    assert.deepEqual(seen.at(-1), [bytes.length, bytes.length]);
+    for (let i = 1; i < seen.length; i++) assert.ok(seen[i][0] > seen[i - 1][0], 'received only grows');
+  } finally {
+    await hub.close();
+  }
+});

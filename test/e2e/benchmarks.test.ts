@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { benchmarkItems, GATED_TOKEN, SHARED_DATA, startBenchmarkHub, benchmarkHubFiles } from '../support/benchmark-hub.ts';
 import { startHubServer } from '../support/hub-server.ts';
 import { readJsonl, runScript, startMockProcess, tempDir } from '../support/cli.ts';
+import { bwrapSkipReason } from '../support/sandbox.ts';
 
 const skip = existsSync(path.join(SHARED_DATA, 'gsm8k')) ? false : 'needs ../shared/data';
 const XLSX = createRequire(import.meta.url)('xlsx') as typeof import('xlsx');
@@ -275,4 +276,31 @@ test('ls lists every benchmark beside the bootcamps; --json gives each source as
   const text = await runScript('run_eval.ts', ['ls', '--cache_dir', dir]);
   assert.match(text.stdout, /9 benchmarks \(--datasets NAME,\.\.\. or --eval_type NAME/);
   assert.match(text.stdout, /gpqa_diamond\s+GPQA-Diamond \[gpqa, .*huggingface:Idavidrein\/gpqa.*not cached/);
+});
+
+test('HumanEval by name runs its tests in the sandbox: canonical solutions pass, a wrong body fails, and without --use_sandbox it is refused', { skip: skip || bwrapSkipReason() }, async () => {
+  const dir = tempDir();
+  const hub = await startBenchmarkHub();
+  const problems = readFileSync(path.join(SHARED_DATA, 'humaneval', 'HumanEval.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 4).map((l) => JSON.parse(l));
+  const items = await benchmarkItems('humaneval', 'default', { limit: 4 });
+  // Three right (the prompt and its canonical body), one wrong (the body replaced by a bare return).
+  const solutions = items.map((it, i) => JSON.stringify({ prompt: it.prompt, output: '```python\n' + problems[i].prompt + (i === 3 ? '    return None\n' : problems[i].canonical_solution) + '```' }));
+  writeFileSync(path.join(dir, 'solutions.jsonl'), solutions.join('\n') + '\n');
+  const mock = await startMockProcess(['--model', 'm', '--solutions', path.join(dir, 'solutions.jsonl')]);
+  try {
+    const args = ['--url', mock.baseUrl, '--model_name', 'm', '--api_mode', 'chat_completion', '--datasets', 'humaneval', '--limit', '4', '--cache_dir', path.join(dir, 'cache')];
+    const refused = await runEval([...args, '--output_dir', path.join(dir, 'refused')], { HF_ENDPOINT: hub.origin });
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--use_sandbox/);
+    const r = await runEval([...args, '--use_sandbox', '--output_dir', path.join(dir, 'run')], { HF_ENDPOINT: hub.origin });
+    assert.equal(r.code, 0, r.stderr);
+    const rows = readJsonl(path.join(dir, 'run', 'details', 'humaneval.jsonl'));
+    assert.deepEqual(rows.map((x) => x.score), [1, 1, 1, 0]);
+    assert.match(String(rows[0].prompt), /^Read the following function signature and docstring, and fully implement the function described\./);
+    assert.ok(rows.every((x) => !JSON.stringify(x.ground_truth).includes('canonical_solution')), 'the canonical solution stays out of the item');
+    assert.match(r.stdout, /HumanEval: 0\.7500 \(weighted over 4 items\)/);
+  } finally {
+    await mock.stop();
+    await hub.close();
+  }
 });
