@@ -8,6 +8,7 @@ import { UsageError } from '../errors.ts';
 import { closestName } from './suggest.ts';
 import { coerceFlagValue } from './coerce.ts';
 import { MODEL_KINDS, modelKind, TASK_CONFIG_KEYS } from './task-config.ts';
+import { findBenchmark } from '../../benchmarks/index.ts';
 
 type Typed = Partial<Record<FlagName, unknown>>;
 
@@ -34,8 +35,8 @@ const NEMO_KEYS: Record<string, { flag: FlagName; convert?: (v: unknown) => unkn
   'target.api_endpoint.type': { flag: 'api_mode' },
   'target.api_endpoint.stream': { flag: 'stream' },
 };
-/** Keys NeMo configs carry that say nothing we need (the task name); accepted and ignored. */
-const NEMO_IGNORED = new Set(['config.type', 'config.params.task']);
+/** Keys NeMo configs carry that say nothing we need; accepted and ignored. */
+const NEMO_IGNORED = new Set(['config.params.task']);
 
 const FLAT_NAMES = [...Object.keys(FLAGS), ...FLAG_ALIASES.keys(), ...Object.keys(TASK_CONFIG_KEYS)];
 
@@ -101,6 +102,11 @@ export function mapConfigDocument(doc: unknown, origin: string): Typed {
         continue;
       }
       if (NEMO_IGNORED.has(path)) continue;
+      // NeMo's task name: a benchmark we know runs as --eval_type; any other name (a JSONL run's label) is ignored.
+      if (path === 'config.type') {
+        if (typeof value === 'string' && findBenchmark(value)) put('eval_type', value, path);
+        continue;
+      }
       const deeper = Object.keys(NEMO_KEYS).some((k) => k.startsWith(path + '.'));
       if (deeper && isObject(value)) {
         walk(value, path);

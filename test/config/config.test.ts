@@ -107,6 +107,11 @@ test('the NeMo nested form maps onto our settings (request_timeout seconds → m
     [0.6, 0.95, 4096, 5, 32, 3_600_000, 10, 4, 'http://127.0.0.1:9000/v1', 'qwen3', 'chat_completion', 'k'],
   );
   assert.deepEqual(c.extra_body, { chat_template_kwargs: { enable_thinking: true } });
+  assert.equal(c.eval_type, undefined, 'a task name that is no benchmark (a JSONL run label) is ignored');
+  const task = file('nemo-task.yaml', 'config:\n  type: AIME_2025\ntarget:\n  api_endpoint:\n    model_id: qwen3\n');
+  const t = buildConfig({ argv: ['--config', task], env: {} });
+  assert.equal(t.eval_type, 'AIME_2025', "NeMo's config.type naming a benchmark runs it");
+  assert.equal(t.sources.eval_type, 'config');
 });
 
 test('an unknown config key is an error naming the key and the nearest valid one', () => {
