@@ -5,7 +5,9 @@ import { COMMAND_FLAGS, configSchema, FLAG_ALIASES, FLAGS, type FlagName, type S
 import { UsageError } from '../errors.ts';
 import { closestName } from './suggest.ts';
 import { coerceFlagValue } from './coerce.ts';
-import { loadConfigFile, parseOverrides } from './config-file.ts';
+import { loadConfigFile, mapConfigDocument, parseOverrides } from './config-file.ts';
+import { readEvalScopeArgv } from './evalscope-argv.ts';
+import { MODEL_KINDS, modelKind } from './task-config.ts';
 import type { HubEnv } from '../datasets/hub-files.ts';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,8 +48,10 @@ interface CliValues {
   overrides: string[];
 }
 
-function parseArgv(argv: readonly string[]): CliValues {
+function parseArgv(originalArgv: readonly string[]): CliValues {
   const allNames = [...FLAG_NAMES, ...FLAG_ALIASES.keys()];
+  const known = (n: string) => canonicalName(n) !== undefined || (COMMAND_FLAGS as readonly string[]).includes(n);
+  const { argv, taskConfig } = readEvalScopeArgv(originalArgv, known);
   const booleanNames = allNames.filter((n) => FLAGS[canonicalName(n)!].type === 'boolean');
   const stringNames = allNames.filter((n) => !booleanNames.includes(n));
   const unknown: string[] = [];
@@ -88,6 +92,15 @@ function parseArgv(argv: readonly string[]): CliValues {
     // An alias and its flag both given: the canonical flag wins.
     if (values[name] !== undefined && key !== name) continue;
     values[name] = coerceFlagValue(name, value, where);
+  }
+  // EvalScope's TaskConfig-only flags (--api-url, --generation-config, ...), mapped as its config keys are.
+  if (Object.keys(taskConfig).length > 0) {
+    for (const [name, value] of Object.entries(mapConfigDocument(taskConfig, 'command line'))) values[name as FlagName] ??= value;
+  }
+  // --eval_type on the command line names a benchmark (NeMo); EvalScope's model kinds there say "served model".
+  if (typeof values.eval_type === 'string' && MODEL_KINDS.has(values.eval_type)) {
+    modelKind(values.eval_type, '--eval_type');
+    delete values.eval_type;
   }
   const asList = (x: unknown) => (x === undefined ? [] : Array.isArray(x) ? x.map(String) : [String(x)]);
   return {
