@@ -33,7 +33,6 @@ function aimeBenchmark(year: '2024' | '2025', source: BenchmarkSource, modelscop
     evalSplit: source.files[0].split,
     fewShotNum: 0,
     prompts: { default: { origin: `EvalScope's ${short} adapter`, template: PROMPT }, nemo: { origin: "NeMo Evaluator's simple-evals AIME prompt", template: SIMPLE_EVALS } },
-    defaults: { max_tokens: 32768 },
     toItem(row, { template }) {
       const question = text(row, 'problem');
       return { prompt: fillTemplate(template, { question }), ground_truth: { answer: answerOf(row) }, data_source: 'AIME' };
