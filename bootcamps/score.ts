@@ -6,6 +6,11 @@ export interface ScoreResult {
   extracted_output: unknown;
   /** Set when the verifier threw: the reference silently scores that 0; we keep the message for the user. */
   verify_error?: string;
+  /**
+   * Further measures of this item, each as [hits, out of] (IFEval's instruction-level accuracy: instructions
+   * followed, instructions given). Summaries add them up per file and bootcamp: sum of hits / sum of totals.
+   */
+  metrics?: Readonly<Record<string, readonly [number, number]>>;
 }
 
 /** Recursively freezes a parsed JSON value so that no verifier can mutate a ground truth shared across repeats. */

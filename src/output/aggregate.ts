@@ -28,6 +28,8 @@ export interface Aggregate {
   lengthCutShare: number;
   /** pass@k by k, only when the rows hold several repeats of an id. */
   passAtK?: Record<number, number>;
+  /** Further measures (IFEval's four accuracies): sum of hits / sum of totals over the rows that have them. */
+  metrics?: Record<string, number>;
 }
 
 /**
@@ -48,6 +50,7 @@ export class Aggregator {
   /** Per k: sum of pass@k over ids with at least k samples, and how many such ids. */
   private readonly passSums: number[];
   private readonly passIds: number[];
+  private readonly metricSums = new Map<string, [number, number]>();
 
   constructor(private readonly passK: readonly number[]) {
     this.passSums = passK.map(() => 0);
@@ -80,6 +83,15 @@ export class Aggregator {
     }
     this.idSamples++;
     if (row.score === 1) this.idCorrect++;
+    if (row.metrics) {
+      for (const [name, [hits, of]] of Object.entries(row.metrics)) {
+        const sum = this.metricSums.get(name);
+        if (sum) {
+          sum[0] += hits;
+          sum[1] += of;
+        } else this.metricSums.set(name, [hits, of]);
+      }
+    }
   }
 
   result(): Aggregate {
@@ -93,6 +105,10 @@ export class Aggregator {
       avgLen: n > 0 ? this.lenSum / n : 0,
       lengthCutShare: n > 0 ? this.cut / n : 0,
     };
+    if (this.metricSums.size > 0) {
+      out.metrics = {};
+      for (const [name, [hits, of]] of this.metricSums) out.metrics[name] = of > 0 ? hits / of : 0;
+    }
     if (this.repeated && this.passK.length > 0) {
       out.passAtK = {};
       this.passK.forEach((k, j) => (out.passAtK![k] = this.passIds[j] > 0 ? this.passSums[j] / this.passIds[j] : 0));
@@ -137,6 +153,7 @@ export function fileMeta(
     n_verify_errors: agg.verifyErrors,
     n_input_errors: inputErrors,
   };
+  for (const [name, value] of Object.entries(agg.metrics ?? {})) meta[name] = value;
   if (repeats > 1) {
     meta[`mean@${repeats}`] = agg.avgScore;
     for (const [k, v] of Object.entries(agg.passAtK ?? {})) meta[`pass@${k}`] = v;

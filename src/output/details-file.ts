@@ -15,6 +15,8 @@ export interface RowSummary {
   /** The verifier failed (an exception, a Python worker that crashed or timed out): scored 0 with verify_error. */
   hasVerifyError?: boolean;
   finishReason: string | null;
+  /** The row's further measures, [hits, out of] by name (IFEval's); undefined for most bootcamps. */
+  metrics?: Readonly<Record<string, readonly [number, number]>>;
 }
 
 /** Keys of (id, repeat) as one number: ids are line indexes, repeats are below 2^16. */
@@ -38,6 +40,8 @@ export class RowTable {
   private offsets = new Float64Array(1024);
   private sizes = new Uint32Array(1024);
   private readonly sourceNames: string[] = [];
+  /** Rows with further measures (sparse: most bootcamps have none). */
+  private readonly rowMetrics = new Map<number, Readonly<Record<string, readonly [number, number]>>>();
   private readonly sourceIndex = new Map<string, number>();
 
   private grow(): void {
@@ -73,6 +77,7 @@ export class RowTable {
     this.sources[i] = source;
     this.offsets[i] = offset;
     this.sizes[i] = size;
+    if (row.metrics) this.rowMetrics.set(i, row.metrics);
     return i;
   }
 
@@ -102,6 +107,7 @@ export class RowTable {
     into.hasError = (this.flags[i] & FLAG_ERROR) !== 0;
     into.hasVerifyError = (this.flags[i] & FLAG_VERIFY_ERROR) !== 0;
     into.finishReason = (this.flags[i] & FLAG_LENGTH) !== 0 ? 'length' : null;
+    into.metrics = this.rowMetrics.get(i);
     return into;
   }
 
@@ -141,7 +147,18 @@ function summarize(line: string): RowSummary | undefined {
   scratch.hasError = row.error !== undefined && row.error !== null;
   scratch.hasVerifyError = typeof row.verify_error === 'string';
   scratch.finishReason = typeof row.finish_reason === 'string' ? row.finish_reason : null;
+  scratch.metrics = validMetrics(row.metrics);
   return scratch;
+}
+
+/** A row's `metrics` as the summaries can add them up, or undefined when absent or malformed. */
+function validMetrics(value: unknown): RowSummary['metrics'] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out: Record<string, readonly [number, number]> = {};
+  for (const [name, pair] of Object.entries(value)) {
+    if (Array.isArray(pair) && pair.length === 2 && pair.every((x) => typeof x === 'number' && Number.isFinite(x))) out[name] = [pair[0], pair[1]];
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** Read size for details files: one buffer, reused for the whole file (a fresh 1 MB chunk per read left tens of MB of garbage ArrayBuffers on a 1 GB file). */

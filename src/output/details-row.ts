@@ -20,6 +20,8 @@ export interface DetailsRow {
   ground_truth: unknown;
   score: number;
   extracted_output: unknown;
+  /** Further measures of the item as [hits, out of] (see ScoreResult.metrics); only for bootcamps that give them. */
+  metrics?: Readonly<Record<string, readonly [number, number]>>;
   finish_reason: string | null;
   usage: Usage | null;
   latency_ms: number;
@@ -32,7 +34,7 @@ export interface DetailsRow {
 }
 
 const KEY_ORDER: (keyof DetailsRow)[] = [
-  'id', 'repeat', 'data_source', 'prompt', 'output', 'output_len', 'ground_truth', 'score', 'extracted_output',
+  'id', 'repeat', 'data_source', 'prompt', 'output', 'output_len', 'ground_truth', 'score', 'extracted_output', 'metrics',
   'finish_reason', 'usage', 'latency_ms', 'ttft_ms', 'attempts', 'reasoning_content', 'error', 'verify_error',
 ];
 

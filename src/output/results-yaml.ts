@@ -5,10 +5,11 @@ import { totalAverage, type BootcampRow } from './aggregate.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { BenchmarkScore } from './benchmark-summary.ts';
 
-function metricsOf(row: { avgScore: number; n: number; passAtK?: Record<number, number> }, repeats: number) {
+function metricsOf(row: { avgScore: number; n: number; passAtK?: Record<number, number>; metrics?: Record<string, number> }, repeats: number) {
   const metrics: Record<string, { scores: Record<string, { value: number; stats?: { count: number } }> }> = {
     score: { scores: { mean: { value: row.avgScore, stats: { count: row.n } } } },
   };
+  for (const [name, value] of Object.entries(row.metrics ?? {})) metrics[name] = { scores: { mean: { value } } };
   if (repeats > 1) {
     metrics[`mean@${repeats}`] = { scores: { mean: { value: row.avgScore } } };
     for (const [k, v] of Object.entries(row.passAtK ?? {})) metrics[`pass@${k}`] = { scores: { mean: { value: v } } };

@@ -7,10 +7,13 @@ import type { BenchmarkScore } from './benchmark-summary.ts';
 
 export function scoresSheetRows(rows: readonly BootcampRow[], repeats: number, passK: readonly number[], benchmarks: readonly BenchmarkScore[] = []): (string | number)[][] {
   const extra = repeats > 1 ? [`mean@${repeats}`, ...passK.map((k) => `pass@${k}`)] : [];
-  const header = ['bootcamp', 'Average Score', 'Average Output Length', 'n', 'errors', 'verify errors', ...extra];
+  // A bootcamp's further measures (IFEval's four accuracies) get a column each, blank for the others.
+  const metricNames = [...new Set(rows.flatMap((r) => Object.keys(r.metrics ?? {})))];
+  const header = ['bootcamp', 'Average Score', 'Average Output Length', 'n', 'errors', 'verify errors', ...extra, ...metricNames];
   const extraValues = (r: { avgScore: number; passAtK?: Record<number, number> }) =>
     repeats > 1 ? [r.avgScore, ...passK.map((k) => r.passAtK?.[k] ?? 0)] : [];
-  const body = rows.map((r) => [r.bootcamp, r.avgScore, r.avgLen, r.n, r.errors, r.verifyErrors, ...extraValues(r)]);
+  const metricValues = (r: { metrics?: Record<string, number> }) => metricNames.map((m) => r.metrics?.[m] ?? '');
+  const body: (string | number)[][] = rows.map((r) => [r.bootcamp, r.avgScore, r.avgLen, r.n, r.errors, r.verifyErrors, ...extraValues(r), ...metricValues(r)]);
   const total = totalAverage(rows);
   const totalPass: Record<number, number> = {};
   for (const k of passK) totalPass[k] = rows.length > 0 ? rows.reduce((s, r) => s + (r.passAtK?.[k] ?? 0), 0) / rows.length : 0;

@@ -77,6 +77,7 @@ export async function scoreItem(item: Item, repeat: number, asked: Asked, repeat
     attempts: asked.attempts,
     ...(asked.answer.reasoning_content !== undefined ? { reasoning_content: asked.answer.reasoning_content } : {}),
     ...(scored.verify_error !== undefined ? { verify_error: scored.verify_error } : {}),
+    ...(scored.metrics !== undefined ? { metrics: scored.metrics } : {}),
   };
 }
 

@@ -1,0 +1,140 @@
+// IFEval's checks: the reference's own unit tests (instructions_test.py, recorded as data by
+// test/fixtures/ifeval/record_reference_tests.py), the edges of each instruction, the loose variants, and every
+// one of the 541 shared prompts parsed into its checks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CHECKS } from '../../bootcamps/ifeval/checks.ts';
+import { ifeval, judge, looseVariants } from '../../bootcamps/ifeval/ifeval.ts';
+import { countSentences, countWords, pyIsLower, pyIsUpper, wordTokenize } from '../../bootcamps/ifeval/text.ts';
+import { PROJECT_ROOT } from '../../src/version.ts';
+
+const fixture = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/ifeval/reference-tests.json'), 'utf8')) as {
+  cases: { id: string; kwargs: Record<string, unknown>; response: string; expected: boolean }[];
+};
+const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'ifeval', 'input_data.jsonl');
+
+test('there are exactly the 25 instruction checks IFEval registers', () => {
+  assert.equal(Object.keys(CHECKS).length, 25);
+});
+
+test("every case of the reference's own unit tests gets the verdict the test expects", () => {
+  const wrong: string[] = [];
+  for (const c of fixture.cases) {
+    const got = CHECKS[c.id](c.response, c.kwargs);
+    if (got !== c.expected) wrong.push(`${c.id} ${JSON.stringify(c.kwargs)}: expected ${c.expected} for ${JSON.stringify(c.response.slice(0, 120))}`);
+  }
+  assert.deepEqual(wrong, []);
+  assert.ok(fixture.cases.length >= 80);
+});
+
+test('every one of the 541 shared prompts parses into its checks (no instruction id unknown, kwargs one per id)', { skip: existsSync(SHARED) ? false : 'needs ../shared/data' }, () => {
+  const lines = readFileSync(SHARED, 'utf8').split('\n').filter(Boolean);
+  assert.equal(lines.length, 541);
+  let instructions = 0;
+  for (const line of lines) {
+    const row = JSON.parse(line);
+    const parsed = ifeval.groundTruth.safeParse(row);
+    assert.ok(parsed.success, `key ${row.key}: ${parsed.success ? '' : parsed.error.issues[0].message}`);
+    // Each check runs on an ordinary answer without throwing (its kwargs are all there and of the right type).
+    const v = judge('A short answer. It has two sentences.', parsed.data);
+    assert.equal(v.strict.length, row.instruction_id_list.length);
+    instructions += v.strict.length;
+  }
+  assert.equal(instructions, 834);
+});
+
+const check = (id: string, response: string, kwargs: Record<string, unknown> = {}) => CHECKS[id](response, kwargs);
+
+test('words are \\w+ runs with Python\'s Unicode \\w: naïve is one word, "don\'t" two, digits count', () => {
+  assert.equal(countWords('naïve café 3.14 don\'t'), 6);
+  assert.equal(countWords('  '), 0);
+  const words300 = Array.from({ length: 300 }, (_, i) => `w${i}`).join(' ');
+  assert.equal(check('length_constraints:number_words', words300, { relation: 'at least', num_words: 300 }), true);
+  assert.equal(check('length_constraints:number_words', words300, { relation: 'at least', num_words: 301 }), false);
+  assert.equal(check('length_constraints:number_words', words300, { relation: 'less than', num_words: 300 }), false);
+  assert.equal(check('length_constraints:number_words', words300, { relation: 'less than', num_words: 301 }), true);
+});
+
+test('JSON as Python json.loads takes it: inside a ```json fence, NaN and Infinity accepted, trailing commas not', () => {
+  assert.equal(check('detectable_format:json_format', '```json\n{"a": 1, "b": [NaN, Infinity]}\n```'), true);
+  assert.equal(check('detectable_format:json_format', '```JSON\n{"a": 1}\n```  '), true);
+  assert.equal(check('detectable_format:json_format', '{"a": 1,}'), false);
+  assert.equal(check('detectable_format:json_format', 'Here it is: {"a": 1}'), false);
+});
+
+test('title, postscript, placeholders, highlights, quotation and end phrase at their edges', () => {
+  assert.equal(check('detectable_format:title', '<<The Title>>\nbody'), true);
+  assert.equal(check('detectable_format:title', '<<   >>\nbody'), false);
+  assert.equal(check('detectable_format:title', '<<broken\ntitle>>'), false);
+  assert.equal(check('detectable_content:postscript', 'Body.\n\nP.S. see you', { postscript_marker: 'P.S.' }), true);
+  assert.equal(check('detectable_content:postscript', 'Body.\n\np. s. see you', { postscript_marker: 'P.S.' }), true);
+  assert.equal(check('detectable_content:postscript', 'Body. PS see you', { postscript_marker: 'P.S.' }), false);
+  assert.equal(check('detectable_content:postscript', 'Body.\nP.P.S more', { postscript_marker: 'P.P.S' }), true);
+  assert.equal(check('detectable_content:number_placeholders', '[name] and [address]', { num_placeholders: 2 }), true);
+  assert.equal(check('detectable_content:number_placeholders', '[name and\n address]', { num_placeholders: 1 }), false);
+  assert.equal(check('detectable_format:number_highlighted_sections', '*one* and **two** and * *', { num_highlights: 2 }), true);
+  assert.equal(check('detectable_format:number_highlighted_sections', '*one* and * *', { num_highlights: 2 }), false);
+  assert.equal(check('startend:quotation', '  "wrapped"  '), true);
+  assert.equal(check('startend:quotation', '"'), false);
+  assert.equal(check('startend:end_checker', 'Thanks. Any other questions?   ', { end_phrase: 'Any other questions?' }), true);
+  assert.equal(check('startend:end_checker', '"Thanks. Any other questions?"', { end_phrase: 'Any other questions?' }), true);
+  assert.equal(check('startend:end_checker', 'Any other questions? Bye.', { end_phrase: 'Any other questions?' }), false);
+});
+
+test('case checks: all capitals with one lower-case word fails; capital words counted as word_tokenize splits them', () => {
+  assert.equal(pyIsUpper('HELLO WORLD 123'), true);
+  assert.equal(pyIsUpper('HELLO world'), false);
+  assert.equal(pyIsUpper('123'), false);
+  assert.equal(pyIsLower('hello, world!'), true);
+  assert.equal(check('change_case:english_capital', 'THIS IS AN ANSWER WRITTEN IN ENGLISH, ALL OF IT IN CAPITAL LETTERS.'), true);
+  assert.equal(check('change_case:english_capital', 'THIS IS AN ANSWER WRITTEN IN ENGLISH, ALL OF IT IN CAPITAL letters.'), false);
+  assert.equal(check('change_case:english_lowercase', 'this is an answer written in english, all of it in lower case letters.'), true);
+  assert.deepEqual(wordTokenize("I DON'T know, (SURE)."), ['I', 'DO', "N'T", 'know', ',', '(', 'SURE', ')', '.']);
+  assert.equal(check('change_case:capital_word_frequency', 'NASA and the FBI met the CIA.', { capital_relation: 'at least', capital_frequency: 3 }), true);
+  assert.equal(check('change_case:capital_word_frequency', 'NASA and the FBI met the CIA.', { capital_relation: 'less than', capital_frequency: 3 }), false);
+});
+
+test('paragraphs: *** dividers with empty ends allowed but not an empty middle; the nth paragraph as the reference indexes it', () => {
+  assert.equal(check('length_constraints:number_paragraphs', 'one\n***\ntwo\n***\nthree', { num_paragraphs: 3 }), true);
+  assert.equal(check('length_constraints:number_paragraphs', '***\none\n***\ntwo\n***', { num_paragraphs: 2 }), true);
+  assert.equal(check('length_constraints:number_paragraphs', 'one\n***\n***\ntwo', { num_paragraphs: 2 }), false);
+  const text = 'First paragraph.\n\n"Second," she said.\n\nThird one.';
+  assert.equal(check('length_constraints:nth_paragraph_first_word', text, { num_paragraphs: 3, nth_paragraph: 2, first_word: 'second' }), true);
+  assert.equal(check('length_constraints:nth_paragraph_first_word', text, { num_paragraphs: 2, nth_paragraph: 2, first_word: 'second' }), false);
+});
+
+test('sentences counted as punkt counts them on ordinary prose: abbreviations, initials and decimals do not end one', () => {
+  assert.equal(countSentences('Dr. Smith arrived at 3.30 p.m. on Monday. He left early! Did he?'), 3);
+  assert.equal(countSentences('J. R. R. Tolkien wrote books. They sold well.'), 2);
+  assert.equal(countSentences('No end mark here'), 1);
+  assert.equal(countSentences(''), 0);
+});
+
+test('keywords are regular expressions, case-insensitive; forbidden words match whole words only', () => {
+  assert.equal(check('keywords:existence', 'The Quick brown fox', { keywords: ['quick', 'FOX'] }), true);
+  assert.equal(check('keywords:existence', 'The quick brown dog', { keywords: ['quick', 'fox'] }), false);
+  assert.equal(check('keywords:frequency', 'cat Cat CAT concatenate', { keyword: 'cat', relation: 'at least', frequency: 4 }), true);
+  assert.equal(check('keywords:forbidden_words', 'I like concatenation', { forbidden_words: ['cat'] }), true);
+  assert.equal(check('keywords:forbidden_words', 'I like the Cat.', { forbidden_words: ['cat'] }), false);
+  assert.equal(check('keywords:letter_frequency', 'Banana bread', { letter: 'a', let_relation: 'at least', let_frequency: 4 }), true);
+  assert.equal(check('keywords:letter_frequency', 'Banana bread', { letter: 'a', let_relation: 'less than', let_frequency: 4 }), false);
+});
+
+test('loose: a first line "Sure, here it is:" or stray asterisks no longer fail the instruction; strict still does', () => {
+  const gt = { instruction_id_list: ['startend:quotation', 'punctuation:no_comma'], kwargs: [{}, {}] };
+  const response = 'Sure, here it is:\n"A reply without commas"';
+  assert.deepEqual(judge(response, gt), { strict: [false, false], loose: [true, true] });
+  assert.equal(looseVariants('a\nb\nc').length, 8);
+  assert.deepEqual(looseVariants('a\n*b*\nc').slice(0, 5), ['a\n*b*\nc', 'a\nb\nc', '*b*\nc', 'a\n*b*', '*b*']);
+});
+
+test('the bootcamp scores prompt-level strict and reports the four accuracies as [hits, out of]', async () => {
+  const gt = ifeval.groundTruth.parse({ instruction_id_list: ['punctuation:no_comma', 'startend:quotation'], kwargs: [{}, {}] });
+  const result = await ifeval.score!('Sure:\n"no commas here"', gt);
+  assert.equal(result.score, 0);
+  assert.deepEqual(result.metrics, { prompt_level_strict_acc: [0, 1], inst_level_strict_acc: [1, 2], prompt_level_loose_acc: [1, 1], inst_level_loose_acc: [2, 2] });
+  assert.ok(!ifeval.groundTruth.safeParse({ instruction_id_list: ['keywords:nope'], kwargs: [{}] }).success, 'an unknown instruction id is an input error');
+  assert.ok(!ifeval.groundTruth.safeParse({ instruction_id_list: ['punctuation:no_comma'], kwargs: [] }).success, 'kwargs one per id');
+});
