@@ -9,10 +9,11 @@ import { hellaswag } from './hellaswag.ts';
 import { aime24, aime25 } from './aime.ts';
 import { humaneval } from './humaneval.ts';
 import { internbootcamp } from './internbootcamp.ts';
+import { ifevalBenchmark } from './ifeval.ts';
 
 export type { Benchmark } from './types.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [gsm8k, mmlu, gpqaDiamond, arc, hellaswag, aime24, aime25, humaneval, internbootcamp];
+export const BENCHMARKS: readonly Benchmark[] = [gsm8k, mmlu, gpqaDiamond, arc, hellaswag, aime24, aime25, humaneval, ifevalBenchmark, internbootcamp];
 
 const byName = new Map<string, Benchmark>();
 for (const b of BENCHMARKS) {

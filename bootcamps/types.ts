@@ -67,7 +67,11 @@ export interface Bootcamp<GT = unknown> {
    * For verifiers outside this process (the Python bridge): score and extract in one call. When present the
    * runner uses it instead of extract + verify.
    */
-  score?(output: string, groundTruth: GT, context?: VerifyContext): Promise<{ score: number; extracted_output: unknown; verify_error?: string }>;
+  score?(
+    output: string,
+    groundTruth: GT,
+    context?: VerifyContext,
+  ): Promise<{ score: number; extracted_output: unknown; verify_error?: string; metrics?: Readonly<Record<string, readonly [number, number]>> }>;
   /**
    * Starts per-line work verify will need (Arc runs a program to get its expected grid), called by the runner
    * when a line is queued for asking, so the work overlaps the model's answer. Never called for lines only

@@ -5,7 +5,7 @@
 // Targets: p99 <= 2 ms on the shared lines, no hostile case over 50 ms. Optional: a name filter (substring).
 import { loadAllBootcamps } from '../bootcamps/index.ts';
 import { scoreOutput, deepFreeze } from '../bootcamps/score.ts';
-import { hostileOutputs, realisticOutputs, sharedLinesBySource } from '../src/bench/verifier-cases.ts';
+import { hostileOutputs, longResponses, realisticOutputs, sharedLinesBySource } from '../src/bench/verifier-cases.ts';
 const registry = await loadAllBootcamps();
 
 const filter = process.argv[2];
@@ -76,3 +76,24 @@ for (const bootcamp of [...registry.values()].sort((a, b) => a.name.localeCompar
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 for (const row of rows) process.stdout.write(row.map((cell, c) => (c === 0 || c === 8 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ') + '\n');
 process.stdout.write(`\n${rows.length - 1} bootcamps; worst p99 ${worstP99.toFixed(3)} ms (target <= 2 ms); worst hostile case ${worstHostile.toFixed(1)} ms (target <= 50 ms).\n`);
+
+// IFEval's target is per 2,000-word response: every shared prompt's checks on three long answers.
+const ifeval = registry.get('IFEval');
+const ifevalLines = lines.get('IFEval') ?? [];
+if (ifeval && ifevalLines.length > 0 && (!filter || 'IFEval'.includes(filter))) {
+  const long = longResponses(2000);
+  const times: number[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    times.length = 0;
+    for (const line of ifevalLines) {
+      const gt = deepFreeze(ifeval.groundTruth.parse(line.ground_truth));
+      for (const output of long) {
+        const t0 = performance.now();
+        await scoreOutput(ifeval, output, gt);
+        times.push(performance.now() - t0);
+      }
+    }
+  }
+  times.sort((a, b) => a - b);
+  process.stdout.write(`IFEval, ${ifevalLines.length} prompts x ${long.length} responses of ~2,000 words: p50 ${percentile(times, 0.5).toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms, max ${(times.at(-1) ?? NaN).toFixed(2)} ms (target p99 <= 1 ms).\n`);
+}

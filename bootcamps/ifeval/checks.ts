@@ -3,8 +3,8 @@
 // instructions.py): its regexes with Python's meaning, its quirks (paragraphs counted without the empty
 // ones but indexed with them; a keyword is a regular expression; "less than" / "at least").
 import { pyJsonLoads } from '../shared/py-json.ts';
-import { isPyWhitespace, PyRegex } from '../shared/py-regex.ts';
-import { countSentences, countWords, pyIsLower, pyIsUpper, wordTokenize } from './text.ts';
+import { isPyWhitespace, literalFinder, PyRegex } from '../shared/py-regex.ts';
+import { countSentences, countUpperTokens, countWords, pyIsLower, pyIsUpper } from './text.ts';
 import { detectLanguage } from './language.ts';
 
 export type Kwargs = Readonly<Record<string, unknown>>;
@@ -43,12 +43,21 @@ function compare(count: number, kwargs: Kwargs, relationKey: string, n: number):
 
 /** Python's str.strip(chars) / lstrip / rstrip; without chars, Python's white space. */
 export function pyStrip(s: string, chars?: string, side: 'both' | 'left' | 'right' = 'both'): string {
-  const drop = (ch: string) => (chars === undefined ? isPyWhitespace(ch.codePointAt(0)!) : chars.includes(ch));
   let start = 0;
   let end = s.length;
-  if (side !== 'right') while (start < end && drop(s[start])) start++;
-  if (side !== 'left') while (end > start && drop(s[end - 1])) end--;
-  return s.slice(start, end);
+  if (chars === undefined) {
+    if (side !== 'right') while (start < end && isPyWhitespace(s.charCodeAt(start))) start++;
+    if (side !== 'left') while (end > start && isPyWhitespace(s.charCodeAt(end - 1))) end--;
+  } else {
+    if (side !== 'right') while (start < end && chars.includes(s[start])) start++;
+    if (side !== 'left') while (end > start && chars.includes(s[end - 1])) end--;
+  }
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/** `r.strip()` is not empty: some character of it is not Python white space (a native search). */
+export function hasNonSpace(s: string): boolean {
+  return NOT_SPACE.test(s);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -69,13 +78,97 @@ function hasWholeWord(text: string, word: string): boolean {
   return false;
 }
 
-const HIGHLIGHT = /\*[^\n*]*\*/g;
-const DOUBLE_HIGHLIGHT = /\*\*[^\n*]*\*\*/g;
-const BULLET_STAR = new PyRegex('^\\s*\\*[^\\*].*$', { multiline: true });
-const BULLET_DASH = new PyRegex('^\\s*-.*$', { multiline: true });
-const PPS = new PyRegex('\\s*p\\.\\s?p\\.\\s?s.*$', { multiline: true });
-const PS = new PyRegex('\\s*p\\.\\s?s\\..*$', { multiline: true });
-const PARAGRAPH_DIVIDER = new PyRegex('\\s?\\*\\*\\*\\s?');
+/** A keyword is a Python regex; most are plain words, searched natively (with IGNORECASE's equivalents). */
+const PLAIN = /^[\p{L}\p{N} '-]+$/u;
+const keywordCache = new Map<string, { plain?: RegExp; re?: PyRegex }>();
+function keywordMatcher(keyword: string) {
+  let m = keywordCache.get(keyword);
+  if (!m) {
+    m = PLAIN.test(keyword) ? { plain: literalFinder(keyword, true, 'gu') } : { re: new PyRegex(keyword, { ignoreCase: true }) };
+    if (keywordCache.size > 1000) keywordCache.clear();
+    keywordCache.set(keyword, m);
+  }
+  return m;
+}
+/** Characters that IGNORECASE matches to an ASCII letter but lower-casing does not map to one (or maps to two). */
+const CASE_TRAPS = /[ſ\u212aıİ]/;
+
+function keywordCount(text: string, keyword: string, stopAt = Infinity): number {
+  const m = keywordMatcher(keyword);
+  if (m.re) return countMatches(m.re, text);
+  // An ASCII keyword in a text without the few case traps: lower-case both and count with indexOf.
+  if (/^[\x20-\x7e]+$/.test(keyword) && !CASE_TRAPS.test(text)) {
+    const hay = text.toLowerCase();
+    const needle = keyword.toLowerCase();
+    let n = 0;
+    for (let at = hay.indexOf(needle); at >= 0 && n < stopAt; at = hay.indexOf(needle, at + needle.length)) n++;
+    return n;
+  }
+  const re = m.plain!;
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < stopAt && re.exec(text)) n++;
+  return n;
+}
+
+const PY_SPACE = '\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+/**
+ * len(re.findall(r"^\s*\*[^\*].*$", text, re.M)) (marker "*") or of r"^\s*-.*$" (marker "-"), in one pass: a
+ * match starts at a line start, its \s* may cross blank lines, and it runs to the end of the line. A start
+ * that fails fails for every line start inside the same white-space run, so the scan goes on after it (the
+ * backtracking regex took minutes on a megabyte of white space).
+ */
+function countLineItems(text: string, marker: '*' | '-'): number {
+  const n = text.length;
+  let count = 0;
+  let start = 0; // a line start
+  while (start < n) {
+    let q = start;
+    while (q < n && isPyWhitespace(text.charCodeAt(q))) q++;
+    if (q >= n) break;
+    const bullet = text[q] === marker && (marker === '-' || (q + 1 < n && text[q + 1] !== '*'));
+    // The match (or the failed start) ends at the end of q's line; the next line start follows it. A "*"
+    // bullet's [^*] may be the newline itself: then its .* runs over the next line too.
+    let from = bullet && marker === '*' ? q + 2 : q + 1;
+    if (from > n) from = n;
+    const eol = text.indexOf('\n', from);
+    if (bullet) count++;
+    if (eol < 0) break;
+    start = eol + 1;
+  }
+  return count;
+}
+/** \s*p\.\s?s\..*$ found anywhere: the same as finding p\.\s?s\. (the rest can always match). */
+const PS_NATIVE = new RegExp(`p\\.[${PY_SPACE}]?s\\.`);
+const PPS_NATIVE = new RegExp(`p\\.[${PY_SPACE}]?p\\.[${PY_SPACE}]?s`);
+const DIVIDER_NATIVE = new RegExp(`[${PY_SPACE}]?\\*\\*\\*[${PY_SPACE}]?`);
+const NOT_SPACE = new RegExp(`[^${PY_SPACE}]`);
+
+/** re.findall(r"\[.*?\]", text), counted in one pass: a "[" without a "]" before the line's end matches nothing. */
+function countPlaceholders(text: string): number {
+  let n = 0;
+  let i = text.indexOf('[');
+  while (i >= 0) {
+    let j = i + 1;
+    while (j < text.length && text[j] !== ']' && text[j] !== '\n') j++;
+    if (j < text.length && text[j] === ']') {
+      n++;
+      i = text.indexOf('[', j + 1);
+    } else i = text.indexOf('[', j);
+  }
+  return n;
+}
+
+/** Highlighted sections as the reference counts them: *x* and **x** with something besides spaces inside. */
+function countHighlights(text: string): number {
+  let n = 0;
+  const single = /\*([^\n*]*)\*/g;
+  for (let m = single.exec(text); m; m = single.exec(text)) if (NOT_SPACE.test(m[1])) n++;
+  const double = /\*\*([^\n*]*)\*\*/g;
+  for (let m = double.exec(text); m; m = double.exec(text)) if (NOT_SPACE.test(m[1])) n++;
+  return n;
+}
+
 const CONSTRAINED = ['My answer is yes.', 'My answer is no.', 'My answer is maybe.'];
 
 function countMatches(re: PyRegex, text: string): number {
@@ -84,37 +177,26 @@ function countMatches(re: PyRegex, text: string): number {
   return n;
 }
 
-/** re.split(pattern, text) without groups: the pieces between matches. */
-function pySplit(re: PyRegex, text: string): string[] {
-  const parts: string[] = [];
-  let at = 0;
-  for (const m of re.finditer(text)) {
-    parts.push(text.slice(at, m.start));
-    at = m.end;
-  }
-  parts.push(text.slice(at));
-  return parts;
-}
-
 function language(response: string, expected: string): boolean {
   const detected = detectLanguage(response);
   return detected === undefined ? true : detected === expected;
 }
 
 export const CHECKS: Readonly<Record<string, Check>> = {
-  'keywords:existence': (r, k) => [...strList(k, 'keywords')].sort().every((kw) => new PyRegex(kw, { ignoreCase: true }).search(r) !== null),
-  'keywords:frequency': (r, k) => compare(countMatches(new PyRegex(pyStrip(str(k, 'keyword')), { ignoreCase: true }), r), k, 'relation', num(k, 'frequency')),
+  'keywords:existence': (r, k) => [...strList(k, 'keywords')].sort().every((kw) => keywordCount(r, kw, 1) > 0),
+  'keywords:frequency': (r, k) => compare(keywordCount(r, pyStrip(str(k, 'keyword'))), k, 'relation', num(k, 'frequency')),
   'keywords:forbidden_words': (r, k) => !strList(k, 'forbidden_words').some((w) => hasWholeWord(r, w)),
   'keywords:letter_frequency': (r, k) => {
     const letter = pyStrip(str(k, 'letter')).toLowerCase();
+    const text = r.toLowerCase();
     let n = 0;
-    for (const ch of r.toLowerCase()) if (ch === letter) n++;
+    if (letter !== '') for (let at = text.indexOf(letter); at >= 0; at = text.indexOf(letter, at + letter.length)) n++;
     return compare(n, k, 'let_relation', num(k, 'let_frequency'));
   },
   'language:response_language': (r, k) => language(r, str(k, 'language')),
   'length_constraints:number_sentences': (r, k) => compare(countSentences(r), k, 'relation', num(k, 'num_sentences')),
   'length_constraints:number_paragraphs': (r, k) => {
-    const paragraphs = pySplit(PARAGRAPH_DIVIDER, r);
+    const paragraphs = r.split(DIVIDER_NATIVE);
     let n = paragraphs.length;
     for (const [i, p] of paragraphs.entries()) {
       if (pyStrip(p) !== '') continue;
@@ -141,21 +223,17 @@ export const CHECKS: Readonly<Record<string, Check>> = {
     }
     return n === num(k, 'num_paragraphs') && first === str(k, 'first_word').toLowerCase();
   },
-  'detectable_content:number_placeholders': (r, k) => (r.match(/\[[^\n]*?\]/g)?.length ?? 0) >= num(k, 'num_placeholders'),
+  'detectable_content:number_placeholders': (r, k) => countPlaceholders(r) >= num(k, 'num_placeholders'),
   'detectable_content:postscript': (r, k) => {
     const marker = pyStrip(str(k, 'postscript_marker'));
     const text = r.toLowerCase();
-    const re = marker === 'P.P.S' ? PPS : marker === 'P.S.' ? PS : new PyRegex('\\s*' + marker.toLowerCase() + '.*$', { multiline: true });
-    return re.search(text) !== null;
+    if (marker === 'P.P.S') return PPS_NATIVE.test(text);
+    if (marker === 'P.S.') return PS_NATIVE.test(text);
+    return new PyRegex('\\s*' + marker.toLowerCase() + '.*$', { multiline: true }).search(text) !== null;
   },
-  'detectable_format:number_bullet_lists': (r, k) => countMatches(BULLET_STAR, r) + countMatches(BULLET_DASH, r) === num(k, 'num_bullets'),
+  'detectable_format:number_bullet_lists': (r, k) => countLineItems(r, '*') + countLineItems(r, '-') === num(k, 'num_bullets'),
   'detectable_format:constrained_response': (r) => CONSTRAINED.some((option) => pyStrip(r).includes(option)),
-  'detectable_format:number_highlighted_sections': (r, k) => {
-    let n = 0;
-    for (const h of r.match(HIGHLIGHT) ?? []) if (pyStrip(pyStrip(h, '*')) !== '') n++;
-    for (const h of r.match(DOUBLE_HIGHLIGHT) ?? []) if (pyStrip(h.slice(2, -2)) !== '') n++;
-    return n >= num(k, 'num_highlights');
-  },
+  'detectable_format:number_highlighted_sections': (r, k) => countHighlights(r) >= num(k, 'num_highlights'),
   'detectable_format:multiple_sections': (r, k) => {
     const splitter = pyStrip(str(k, 'section_spliter'));
     return countMatches(new PyRegex('\\s?' + splitter + '\\s?\\d+\\s?'), r) >= num(k, 'num_sections');
@@ -184,7 +262,7 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   },
   'combination:repeat_prompt': (r, k) => pyStrip(r).toLowerCase().startsWith(pyStrip(str(k, 'prompt_to_repeat')).toLowerCase()),
   'startend:end_checker': (r, k) => pyStrip(pyStrip(r), '"').toLowerCase().endsWith(pyStrip(str(k, 'end_phrase')).toLowerCase()),
-  'change_case:capital_word_frequency': (r, k) => compare(wordTokenize(r).filter(pyIsUpper).length, k, 'capital_relation', num(k, 'capital_frequency')),
+  'change_case:capital_word_frequency': (r, k) => compare(countUpperTokens(r), k, 'capital_relation', num(k, 'capital_frequency')),
   'change_case:english_capital': (r) => pyIsUpper(r) && language(r, 'en'),
   'change_case:english_lowercase': (r) => pyIsLower(r) && language(r, 'en'),
   'punctuation:no_comma': (r) => !r.includes(','),

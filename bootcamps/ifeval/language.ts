@@ -15,8 +15,20 @@ const LANGDETECT: Record<string, string> = {
 const ONLY = Object.keys(LANGDETECT);
 
 /** The language code langdetect would give, or undefined when the text gives nothing to judge. */
-export function detectLanguage(text: string): string | undefined {
+export function detectLanguage(input: string): string | undefined {
+  // langdetect reads at most its first 10,000 characters; 2,000 decide as well for an answer in one language,
+  // and cost a fifth. Asterisks never tell a language: without them, a response and its loose variants (the
+  // same text without "*", or without its last line) are one question, asked once.
+  const text = (input.length > 2_000 ? input.slice(0, 2_000) : input).replaceAll('*', '');
+  // The loose variants of one response ask about nearly the same text several times: remember the last few.
+  const known = recent.get(text);
+  if (known !== undefined) return known === '' ? undefined : known;
   // franc's profiles are of mixed-case text; all-capital English reads better folded.
   const code = franc(/\p{Ll}/u.test(text) ? text : text.toLowerCase(), { only: ONLY, minLength: 3 });
-  return code === 'und' ? undefined : LANGDETECT[code];
+  const language = code === 'und' ? undefined : LANGDETECT[code];
+  if (recent.size >= 16) recent.delete(recent.keys().next().value!);
+  recent.set(text, language ?? '');
+  return language;
 }
+
+const recent = new Map<string, string>();

@@ -3,16 +3,47 @@
 // "_", not combining marks), Python's str.isupper/islower, and
 // the two NLTK pieces it calls (punkt's sentence count, word_tokenize), approximated (see README: IFEval).
 
+/**
+ * A text measure remembered for the last few texts: a prompt's instructions and the loose variants of one
+ * response ask the same count of the same text more than once (two capital_word_frequency checks, say).
+ */
+function remembered(measure: (text: string) => number): (text: string) => number {
+  const recent = new Map<string, number>();
+  return (text) => {
+    const known = recent.get(text);
+    if (known !== undefined) return known;
+    const value = measure(text);
+    if (recent.size >= 12) recent.delete(recent.keys().next().value!);
+    recent.set(text, value);
+    return value;
+  };
+}
+
 /** Python's `\w` on str patterns: str.isalnum() characters and "_". */
 const WORD = /[\p{L}\p{N}_]+/gu;
 
 /** nltk RegexpTokenizer(r"\w+").tokenize(text), counted. */
-export function countWords(text: string): number {
+export const countWords = remembered(function countWords(text: string): number {
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text)) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let word: boolean;
+    if (c < 128) word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    else {
+      // Outside ASCII, the character (a surrogate pair read whole) is tested against Python's \w.
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      word = WORD_CHAR.test(ch);
+      if (cp > 0xffff) i++;
+    }
+    if (word && !inWord) n++;
+    inWord = word;
+  }
   return n;
-}
+});
+
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
 
 /** re.findall(r"\w+", text): the words themselves. */
 export function words(text: string): string[] {
@@ -45,44 +76,54 @@ const ABBREVIATIONS = new Set([
  * abbreviation, or a single letter (an initial) before a capitalised word, or the period sits between digits; "..." followed by a
  * lower-case word does not end one. Text after the last end counts as a sentence when it has a letter or digit.
  */
-export function countSentences(text: string): number {
+export const countSentences = remembered(function countSentences(text: string): number {
   let count = 0;
-  let sentenceHasContent = false;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const ch = text[i];
-    if (/[\p{L}\p{N}]/u.test(ch)) sentenceHasContent = true;
-    if (ch !== '.' && ch !== '?' && ch !== '!') continue;
+  const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
+  const isEnd = (c: number) => c === 46 || c === 63 || c === 33; // . ? !
+  const isCloser = (c: number) => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93; // " ' ” ’ ) ]
+  // The sentence since the last end has a letter or digit (a run of punctuation alone is no sentence).
+  let sentenceStart = 0;
+  const hasContent = (from: number, to: number) => {
+    CONTENT.lastIndex = from;
+    const m = CONTENT.exec(text);
+    return m !== null && m.index < to;
+  };
+  const ends = /[.?!]/g;
+  for (let m = ends.exec(text); m; m = ends.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
     let j = i + 1;
-    while (j < n && (text[j] === '.' || text[j] === '?' || text[j] === '!')) j++;
-    while (j < n && /["'”’)\]]/.test(text[j])) j++;
-    if (j < n && !/\s/.test(text[j])) {
-      i = j - 1;
-      continue;
-    }
+    while (j < n && isEnd(text.charCodeAt(j))) j++;
+    while (j < n && isCloser(text.charCodeAt(j))) j++;
+    ends.lastIndex = j;
+    if (j < n && !isSpace(text.charCodeAt(j))) continue;
     let k = j;
-    while (k < n && /\s/.test(text[k])) k++;
+    while (k < n && isSpace(text.charCodeAt(k))) k++;
     const next = text[k] ?? '';
-    if (ch === '.' && j - i === 1) {
-      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 20), i))?.[1] ?? '';
-      const word = before.replace(/^\.+/, '').toLowerCase();
+    if (c === 46 && j - i === 1) {
+      // The letters and periods just before this period (the word it may abbreviate).
+      let b = i;
+      while (b > 0 && i - b < 20 && isLetterOrDot(text, b - 1)) b--;
+      const word = text.slice(b, i).replace(/^\.+/, '').toLowerCase();
       // A known abbreviation never ends one; an initial ("J.") only before a capitalised word (punkt's
       // orthographic rule for initials: "J. R. R. Tolkien" is one sentence, "xx,x. xx" two).
-      if (ABBREVIATIONS.has(word) || (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(next))) {
-        i = j - 1;
-        continue;
-      }
+      if (ABBREVIATIONS.has(word) || (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(next))) continue;
     }
-    if (j - i > 1 && text[i] === '.' && /\p{Ll}/u.test(next)) {
-      i = j - 1;
-      continue;
-    }
-    if (sentenceHasContent) count++;
-    sentenceHasContent = false;
-    i = j - 1;
+    if (j - i > 1 && c === 46 && /\p{Ll}/u.test(next)) continue;
+    if (hasContent(sentenceStart, i)) count++;
+    sentenceStart = j;
   }
-  if (sentenceHasContent) count++;
+  if (hasContent(sentenceStart, n)) count++;
   return count;
+});
+
+const CONTENT = /[\p{L}\p{N}]/gu;
+const LETTER_OR_DOT = /[\p{L}.]/u;
+function isLetterOrDot(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 46 || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_DOT.test(text[i]);
 }
 
 /**
@@ -94,31 +135,94 @@ export function wordTokenize(text: string): string[] {
   const tokens: string[] = [];
   for (const raw of text.split(/\s+/)) {
     if (raw === '') continue;
-    let word = raw;
+    let start = 0;
+    let end = raw.length;
+    while (start < end && LEADING.has(raw[start])) tokens.push(raw[start++]);
     const trailing: string[] = [];
-    const leading: string[] = [];
-    while (word.length > 0 && /^["'“‘(\[{<`]/.test(word)) {
-      leading.push(word[0]);
-      word = word.slice(1);
+    while (end > start && TRAILING.has(raw[end - 1])) {
+      // "..." stays one token.
+      if (end - start >= 3 && raw.startsWith('...', end - 3)) {
+        trailing.push('...');
+        end -= 3;
+      } else trailing.push(raw[--end]);
     }
-    while (word.length > 0 && /["'”’)\]}>,;:!?.]$/.test(word)) {
-      // "..." stays one token; an abbreviation's last period is split off only at the end.
-      const ellipsis = /\.{3}$/.exec(word);
-      if (ellipsis) {
-        trailing.unshift('...');
-        word = word.slice(0, -3);
-      } else {
-        trailing.unshift(word[word.length - 1]);
-        word = word.slice(0, -1);
-      }
-    }
-    tokens.push(...leading);
+    const word = raw.slice(start, end);
     if (word !== '') {
-      const contraction = /^(.+?)(n't|N'T|'s|'S|'re|'RE|'ve|'VE|'ll|'LL|'d|'D|'m|'M)$/.exec(word);
+      const contraction = CONTRACTION.exec(word);
       if (contraction) tokens.push(contraction[1], contraction[2]);
-      else tokens.push(...word.split(/(?<=[^\s,])(?=[,;:!?])|(?<=[,;:!?])(?=[^\s])/u).filter(Boolean));
+      else if (/[,;:!?]/.test(word)) tokens.push(...word.split(/([,;:!?])/).filter(Boolean));
+      else tokens.push(word);
     }
-    tokens.push(...trailing);
+    for (let t = trailing.length - 1; t >= 0; t--) tokens.push(trailing[t]);
   }
   return tokens;
+}
+
+const LEADING = new Set(['"', "'", '“', '‘', '(', '[', '{', '<', '`']);
+const TRAILING = new Set(['"', "'", '”', '’', ')', ']', '}', '>', ',', ';', ':', '!', '?', '.']);
+const CONTRACTION = /^(.+?)(n't|N'T|'s|'S|'re|'RE|'ve|'VE|'ll|'LL|'d|'D|'m|'M)$/;
+
+/** A token Python's str.isupper() calls upper case, for the common ASCII case without a regex. */
+function tokenIsUpper(t: string): boolean {
+  let cased = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) cased = true;
+    else if (c > 127) return pyIsUpper(t);
+  }
+  return cased;
+}
+
+/**
+ * wordTokenize(text).filter(pyIsUpper).length, without building the tokens (capital_word_frequency): the text
+ * cut at white space and at , ; : ! ? (the ends word_tokenize trims carry no letters, so they cannot change a
+ * token's case), pieces with an apostrophe going through the contraction rule.
+ */
+export const countUpperTokens = remembered(function countUpperTokens(text: string): number {
+  if (ASCII_ONLY.test(text)) {
+    // ASCII text, one native pass: pieces with an upper-case letter and no lower-case one or apostrophe, then
+    // the pieces with an apostrophe through the contraction rule.
+    let n = 0;
+    let start = 0;
+    let upper = false;
+    let lower = false;
+    let apostrophe = false;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 32;
+      if (c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) {
+        if (upper) n += apostrophe ? slowUpperCount(text.slice(start, i)) : lower ? 0 : 1;
+        upper = lower = apostrophe = false;
+        start = i + 1;
+      } else if (c >= 65 && c <= 90) upper = true;
+      else if (c >= 97 && c <= 122) lower = true;
+      else if (c === 39) apostrophe = true;
+    }
+    return n;
+  }
+  let n = 0;
+  for (const piece of text.split(/[\s,;:!?]+/)) {
+    if (piece === '') continue;
+    if (piece.includes("'")) n += slowUpperCount(piece);
+    else if (/^[\x00-\x7f]*$/.test(piece)) {
+      if (/[A-Z]/.test(piece) && !/[a-z]/.test(piece)) n++;
+    } else if (pyIsUpper(piece)) n++;
+  }
+  return n;
+});
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+function slowUpperCount(raw: string): number {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && LEADING.has(raw[start])) start++;
+  while (end > start && TRAILING.has(raw[end - 1])) end--;
+  if (start === end) return 0;
+  const word = raw.slice(start, end);
+  const contraction = word.includes("'") ? CONTRACTION.exec(word) : null;
+  if (contraction) return (tokenIsUpper(contraction[1]) ? 1 : 0) + (tokenIsUpper(contraction[2]) ? 1 : 0);
+  let n = 0;
+  for (const piece of word.split(/[,;:!?]/)) if (piece !== '' && tokenIsUpper(piece)) n++;
+  return n;
 }

@@ -48,6 +48,9 @@ export function sharedLinesBySource(dir = SHARED_EVAL_DIR): Map<string, SharedLi
     const full = path.join(data, file);
     if (existsSync(full)) addFile(full, file, (row) => ({ data_source: source, prompt: String(row[promptKey]), ground_truth: { answer: row.answer } }));
   }
+  // IFEval: the 541 shared prompts, each row its own ground truth.
+  const ifeval = path.join(data, 'ifeval', 'input_data.jsonl');
+  if (existsSync(ifeval)) addFile(ifeval, 'ifeval/input_data.jsonl', (row) => ({ data_source: 'IFEval', prompt: String(row.prompt), ground_truth: row }));
   // MultipleChoice: one MMLU subject's questions (the CSVs have no header: question, A-D, answer letter).
   const mmlu = path.join(data, 'mmlu', 'data', 'test', 'anatomy_test.csv');
   if (existsSync(mmlu)) {
@@ -98,4 +101,26 @@ export function hostileOutputs(): [string, string][] {
     ['empty', ''],
     ['NUL and controls', '\u0000\u0001\u001b[31m[[\u0000]]\u007f'],
   ];
+}
+
+/**
+ * Long answers of the kind IFEval prompts get (~`words` words): paragraphs of sentences with a title, bullets,
+ * highlights, capitals, commas and a postscript, so that every check has something to look at.
+ */
+export function longResponses(words = 2000): string[] {
+  const sentence = (i: number) => `The ${i % 7 === 0 ? 'NASA' : 'team'} reviewed item ${i}, and *noted* that Dr. Lee's plan works well in practice.`;
+  const out: string[] = [];
+  for (const variant of [0, 1, 2]) {
+    const parts: string[] = ['<<A Long Answer>>', ''];
+    let count = 0;
+    for (let i = 0; count < words; i++) {
+      const s = sentence(i + variant);
+      parts.push(i % 9 === 8 ? `* ${s}` : s);
+      if (i % 6 === 5) parts.push(variant === 1 ? '***' : '');
+      count += s.split(/\s+/).length;
+    }
+    parts.push('', 'P.S. Any other questions?');
+    out.push(variant === 2 ? parts.join('\n').toUpperCase() : parts.join('\n'));
+  }
+  return out;
 }

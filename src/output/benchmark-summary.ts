@@ -62,6 +62,24 @@ export function evalscopeReport(score: BenchmarkScore, modelName: string): Recor
   const categories = new Map<string, SubsetScore[]>();
   for (const s of score.subsets) categories.set(s.category, [...(categories.get(s.category) ?? []), s]);
   const metricName = score.summary.metric === 'pass@1' ? 'pass@1' : 'mean_acc';
+  const categoriesOf = (value: (s: SubsetScore) => number) =>
+    [...categories.entries()].map(([name, subsets]) => ({
+      name: [name],
+      num: subsets.reduce((t, s) => t + s.n, 0),
+      score: r4(weightedOf(subsets.map((s) => ({ n: s.n, avgScore: value(s) })))),
+      macro_score: r4(mean(subsets.map(value))),
+      subsets: subsets.map((s) => ({ name: s.name, score: r4(value(s)), num: s.n })),
+    }));
+  const metricOf = (name: string, value: (s: SubsetScore) => number) => ({
+    name,
+    num: score.n,
+    score: r4(weightedOf(score.subsets.map((s) => ({ n: s.n, avgScore: value(s) })))),
+    macro_score: r4(mean(score.subsets.map(value))),
+    categories: categoriesOf(value),
+  });
+  // A bootcamp's further measures (IFEval's four accuracies) are metrics of their own, as EvalScope lists them.
+  const further = [...new Set(score.subsets.flatMap((s) => Object.keys(s.metrics ?? {})))];
+  const metrics = further.length > 0 ? further.map((m) => metricOf(m, (s) => s.metrics?.[m] ?? 0)) : [metricOf(metricName, (s) => s.avgScore)];
   return {
     name: `${modelName}@${score.summary.name}`,
     dataset_name: score.summary.name,
@@ -70,21 +88,7 @@ export function evalscopeReport(score: BenchmarkScore, modelName: string): Recor
     model_name: modelName,
     score: r4(score.weighted),
     num: score.n,
-    metrics: [
-      {
-        name: metricName,
-        num: score.n,
-        score: r4(score.weighted),
-        macro_score: r4(score.macro),
-        categories: [...categories.entries()].map(([name, subsets]) => ({
-          name: [name],
-          num: subsets.reduce((t, s) => t + s.n, 0),
-          score: r4(weightedOf(subsets)),
-          macro_score: r4(mean(subsets.map((s) => s.avgScore))),
-          subsets: subsets.map((s) => ({ name: s.name, score: r4(s.avgScore), num: s.n })),
-        })),
-      },
-    ],
+    metrics,
     analysis: 'N/A',
   };
 }

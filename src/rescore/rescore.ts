@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { readJsonlLines } from '../input/jsonl-lines.ts';
-import { scoreOutput, deepFreeze } from '../../bootcamps/score.ts';
+import { scoreOutput, deepFreeze, type ScoreResult } from '../../bootcamps/score.ts';
 import type { AnyBootcamp, VerifyContext } from '../../bootcamps/types.ts';
 import { serializeRow, type DetailsRow } from '../output/details-row.ts';
 
@@ -25,12 +25,13 @@ export interface RescoreOptions {
 }
 
 /** Adds or replaces score and extracted_output, keeping every other key in place and order. */
-function withScore(row: Record<string, unknown>, score: number, extracted: unknown, verifyError: string | undefined): Record<string, unknown> {
+function withScore(row: Record<string, unknown>, scored: ScoreResult): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) if (key !== 'verify_error') out[key] = value;
-  out.score = score;
-  out.extracted_output = extracted;
-  if (verifyError !== undefined) out.verify_error = verifyError;
+  for (const [key, value] of Object.entries(row)) if (key !== 'verify_error' && key !== 'metrics') out[key] = value;
+  out.score = scored.score;
+  out.extracted_output = scored.extracted_output;
+  if (scored.metrics !== undefined) out.metrics = scored.metrics;
+  if (scored.verify_error !== undefined) out.verify_error = scored.verify_error;
   return out;
 }
 
@@ -80,7 +81,7 @@ export async function rescoreFile(inFile: string, outFile: string, options: Resc
     if (row.score !== scored.score) counts.scoreChanged++;
     // Details rows keep their documented key order; other rows keep theirs with the two keys added.
     const isDetailsRow = typeof row.id === 'number' && 'prompt' in row;
-    const updated = withScore(row, scored.score, scored.extracted_output, scored.verify_error);
+    const updated = withScore(row, scored);
     return isDetailsRow ? serializeRow(updated as unknown as DetailsRow).slice(0, -1) : JSON.stringify(updated);
   };
   // Scored concurrently within a window, written in input order.

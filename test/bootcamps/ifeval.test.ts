@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHECKS } from '../../bootcamps/ifeval/checks.ts';
 import { ifeval, judge, looseVariants } from '../../bootcamps/ifeval/ifeval.ts';
-import { countSentences, countWords, pyIsLower, pyIsUpper, wordTokenize } from '../../bootcamps/ifeval/text.ts';
+import { countSentences, countUpperTokens, countWords, pyIsLower, pyIsUpper, wordTokenize } from '../../bootcamps/ifeval/text.ts';
 import { PROJECT_ROOT } from '../../src/version.ts';
 
 const fixture = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/ifeval/reference-tests.json'), 'utf8')) as {
@@ -134,7 +134,64 @@ test('the bootcamp scores prompt-level strict and reports the four accuracies as
   const gt = ifeval.groundTruth.parse({ instruction_id_list: ['punctuation:no_comma', 'startend:quotation'], kwargs: [{}, {}] });
   const result = await ifeval.score!('Sure:\n"no commas here"', gt);
   assert.equal(result.score, 0);
-  assert.deepEqual(result.metrics, { prompt_level_strict_acc: [0, 1], inst_level_strict_acc: [1, 2], prompt_level_loose_acc: [1, 1], inst_level_loose_acc: [2, 2] });
+  assert.deepEqual(result.metrics, { prompt_level_strict: [0, 1], inst_level_strict: [1, 2], prompt_level_loose: [1, 1], inst_level_loose: [2, 2] });
   assert.ok(!ifeval.groundTruth.safeParse({ instruction_id_list: ['keywords:nope'], kwargs: [{}] }).success, 'an unknown instruction id is an input error');
   assert.ok(!ifeval.groundTruth.safeParse({ instruction_id_list: ['punctuation:no_comma'], kwargs: [] }).success, 'kwargs one per id');
+});
+
+test('the fast paths count as the plain definitions do: capital tokens, ASCII keywords, and the case traps', () => {
+  for (const text of ["I DON'T know, (SURE). NASA-JPL, FBI! ok", 'ÉCOLE and ÉTÉ, naïve CAFÉ.', 'A. B, C: d']) {
+    assert.equal(countUpperTokens(text), wordTokenize(text).filter(pyIsUpper).length, text);
+  }
+  // Python IGNORECASE matches the Kelvin sign to k; lower-casing would too, but "ſ" (long s) only to s by the regex.
+  assert.equal(check('keywords:frequency', 'The ſun and the Sun and the sun', { keyword: 'sun', relation: 'at least', frequency: 3 }), true);
+  assert.equal(check('keywords:frequency', 'catcatcat', { keyword: 'catcat', relation: 'at least', frequency: 2 }), false, 'non-overlapping, as findall');
+});
+
+test('countWords agrees with the \\w+ definition on scripts with and without ASCII, combining marks and astral characters', () => {
+  const { words } = { words: (t: string) => t.match(/[\p{L}\p{N}_]+/gu) ?? [] };
+  for (const text of ['naïve café 3.14', 'नमस्ते दुनिया', 'e\u0301cole', '𝒜𝒷𝒸 def_ghi', '日本語のテキスト、です。', '', '  x  ']) {
+    assert.equal(countWords(text), words(text).length, JSON.stringify(text));
+  }
+});
+
+test('countUpperTokens equals word_tokenize-then-isupper on 2,000 generated texts of mixed words and punctuation', () => {
+  const pieces = ['NASA', 'the', 'FBI,', "DON'T", 'ok.', '(SURE)', 'A;B', 'x!Y', '...', 'ÉTÉ', 'naïve', '"QUOTE"', 'I', 'A-B', 'mIxEd', '?!', "it's", 'U.S.', '12', '—'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let t = 0; t < 2000; t++) {
+    const words = Array.from({ length: 1 + (next() % 12) }, () => pieces[next() % pieces.length]);
+    const text = words.join(next() % 3 === 0 ? '\n' : ' ');
+    assert.equal(countUpperTokens(text), wordTokenize(text).filter(pyIsUpper).length, JSON.stringify(text));
+  }
+});
+
+test('bullet lines counted in one pass agree with the multiline regexes, blank lines, "*" + newline and "**" included', () => {
+  const py = (text: string) => (text.match(/^\s*\*[^*].*$/gm) ?? []).length + (text.match(/^\s*-.*$/gm) ?? []).length;
+  const cases = ['* a\n* b\n- c', '\n\n  * a\n\n   - b\n', '**bold** line\n* item', '*\nnext line\n* x', 'text - not a bullet\n-dash', '  *', '*', '- ', 'a\n\n\n   \n* b'];
+  for (const text of cases) assert.equal(check('detectable_format:number_bullet_lists', text, { num_bullets: py(text) }), true, JSON.stringify(text));
+});
+
+test('loose verdicts are the same whether the variants are all tried or only the distinct ones', () => {
+  const gts = [
+    { instruction_id_list: ['startend:quotation'], kwargs: [{}] },
+    { instruction_id_list: ['detectable_format:title', 'punctuation:no_comma'], kwargs: [{}, {}] },
+    { instruction_id_list: ['length_constraints:number_words'], kwargs: [{ relation: 'less than', num_words: 4 }] },
+  ];
+  for (const response of ['Sure:\n"quoted"', '"one line"', '*Note*\n<<T>> x\nlast, line', 'a b c d e\nf', 'x']) {
+    for (const gt of gts) {
+      const v = judge(response, gt);
+      const all = gt.instruction_id_list.map((id, i) => looseVariants(response).some((r) => r.trim() !== '' && CHECKS[id](r, gt.kwargs[i])));
+      assert.deepEqual(v.loose, all, `${JSON.stringify(response)} ${gt.instruction_id_list}`);
+    }
+  }
+});
+
+test('the distinct loose variants are exactly the reference\'s variants without repeats (stars, blank edges, one line)', async () => {
+  const { otherVariantsForTest } = await import('../../bootcamps/ifeval/ifeval.ts');
+  for (const response of ['*a*\n  *b*  \n*c*', 'x', '*only one line*', 'a\n\n*  spaced *\n\nz*', '\n*\n', 'no stars\nat all\nhere']) {
+    // Variants that are only white space never count (r.strip() is falsy), so leaving them out changes nothing.
+    const useful = (vs: string[]) => new Set(vs.filter((v) => v !== response && v.trim() !== ''));
+    assert.deepEqual(useful(otherVariantsForTest(response)), useful(looseVariants(response).slice(1)), JSON.stringify(response));
+  }
 });

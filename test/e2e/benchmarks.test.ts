@@ -262,7 +262,7 @@ test('ls lists every benchmark beside the bootcamps; --json gives each source as
   assert.equal(r.code, 0, r.stderr);
   const listing = JSON.parse(r.stdout);
   const names = listing.benchmarks.map((b: { name: string }) => b.name);
-  assert.deepEqual(names, ['gsm8k', 'mmlu', 'gpqa_diamond', 'arc', 'hellaswag', 'aime24', 'aime25', 'humaneval', 'internbootcamp']);
+  assert.deepEqual(names, ['gsm8k', 'mmlu', 'gpqa_diamond', 'arc', 'hellaswag', 'aime24', 'aime25', 'humaneval', 'ifeval', 'internbootcamp']);
   const mmlu = listing.benchmarks[1];
   assert.equal(mmlu.subsets.length, 57);
   assert.equal(mmlu.source.hub, 'huggingface');
@@ -274,7 +274,7 @@ test('ls lists every benchmark beside the bootcamps; --json gives each source as
   assert.equal(ib.rows.test, 5488);
   assert.ok(listing.bootcamps.some((b: { name: string }) => b.name === 'MultipleChoice'));
   const text = await runScript('run_eval.ts', ['ls', '--cache_dir', dir]);
-  assert.match(text.stdout, /9 benchmarks \(--datasets NAME,\.\.\. or --eval_type NAME/);
+  assert.match(text.stdout, /10 benchmarks \(--datasets NAME,\.\.\. or --eval_type NAME/);
   assert.match(text.stdout, /gpqa_diamond\s+GPQA-Diamond \[gpqa, .*huggingface:Idavidrein\/gpqa.*not cached/);
 });
 
@@ -299,6 +299,50 @@ test('HumanEval by name runs its tests in the sandbox: canonical solutions pass,
     assert.match(String(rows[0].prompt), /^Read the following function signature and docstring, and fully implement the function described\./);
     assert.ok(rows.every((x) => !JSON.stringify(x.ground_truth).includes('canonical_solution')), 'the canonical solution stays out of the item');
     assert.match(r.stdout, /HumanEval: 0\.7500 \(weighted over 4 items\)/);
+  } finally {
+    await mock.stop();
+    await hub.close();
+  }
+});
+
+test('IFEval by name: each row carries its strict and loose verdicts; meta, the xlsx, results.yml and the report carry the four accuracies', { skip }, async () => {
+  const dir = tempDir();
+  const hub = await startBenchmarkHub();
+  const mock = await startMockProcess(['--model', 'm']);
+  try {
+    const out = path.join(dir, 'run');
+    const r = await runEval(['--url', mock.baseUrl, '--model_name', 'm', '--api_mode', 'chat_completion', '--datasets', 'ifeval', '--limit', '25', '--cache_dir', path.join(dir, 'cache'), '--output_dir', out], { HF_ENDPOINT: hub.origin });
+    assert.equal(r.code, 0, r.stderr);
+    const rows = readJsonl(path.join(out, 'details', 'ifeval.jsonl'));
+    assert.equal(rows.length, 25);
+    const { judge } = await import('../../bootcamps/ifeval/ifeval.ts');
+    let strictHits = 0;
+    let strictOf = 0;
+    for (const row of rows) {
+      const v = judge(String(row.output), row.ground_truth as never);
+      assert.deepEqual(row.extracted_output, v, `row ${row.id}`);
+      assert.equal(row.score, v.strict.every(Boolean) ? 1 : 0);
+      const m = row.metrics as Record<string, [number, number]>;
+      assert.deepEqual(m.inst_level_loose, [v.loose.filter(Boolean).length, v.loose.length]);
+      strictHits += v.strict.filter(Boolean).length;
+      strictOf += v.strict.length;
+    }
+    const [meta] = readJsonl(path.join(out, 'meta.jsonl'));
+    assert.equal(meta.inst_level_strict, strictHits / strictOf);
+    assert.equal(meta.prompt_level_strict, meta.avg_score);
+    const sheet = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.readFile(path.join(out, 'm_scores.xlsx')).Sheets.Sheet1);
+    assert.equal(sheet[0].inst_level_strict, strictHits / strictOf);
+    assert.ok('prompt_level_loose' in sheet[0] && 'inst_level_loose' in sheet[0]);
+    const report = JSON.parse(readFileSync(path.join(out, 'reports', 'm', 'ifeval.json'), 'utf8'));
+    assert.deepEqual(report.metrics.map((x: { name: string }) => x.name), ['prompt_level_strict', 'inst_level_strict', 'prompt_level_loose', 'inst_level_loose']);
+    assert.equal(report.metrics[1].score, Math.round((strictHits / strictOf) * 1e4) / 1e4);
+    const results = parseYaml(readFileSync(path.join(out, 'results.yml'), 'utf8'));
+    assert.equal(results.results.tasks.ifeval.metrics.score.scores.mean.value, meta.avg_score);
+    // rescore --run recomputes the verdicts and keeps the four accuracies.
+    const rescored = await runScript('rescore.ts', ['--run', out]);
+    assert.equal(rescored.code, 0, rescored.stderr);
+    assert.equal(readJsonl(path.join(out, 'meta.jsonl'))[0].inst_level_strict, strictHits / strictOf);
+    assert.deepEqual(readJsonl(path.join(out, 'details', 'ifeval.jsonl'))[0].metrics, rows[0].metrics);
   } finally {
     await mock.stop();
     await hub.close();

@@ -69,6 +69,7 @@ export async function benchmarkHubFiles(): Promise<Record<string, Buffer>> {
   const humaneval = jsonlRows(path.join(SHARED_DATA, 'humaneval/HumanEval.jsonl'));
   put('openai/openai_humaneval', 'openai_humaneval/test-00000-of-00001.parquet', parquet(humaneval));
   put('Idavidrein/gpqa', 'gpqa_diamond.csv', csv(OWN_ROWS.gpqa_diamond));
+  put('google/IFEval', 'ifeval_input_data.jsonl', readFileSync(path.join(SHARED_DATA, 'ifeval/input_data.jsonl')));
   for (const [subset, rows] of Object.entries(OWN_ROWS.arc as Record<string, Record<string, unknown>[]>)) {
     put('allenai/ai2_arc', `${subset}/test-00000-of-00001.parquet`, parquet(rows));
     put('allenai/ai2_arc', `${subset}/train-00000-of-00001.parquet`, parquet(rows));
