@@ -59,7 +59,14 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
   code: { names: ['HumanEval', 'KodCode', 'BigCodeBench', 'StdioCode'], load: async () => (await import('./code/index.ts')).codeBootcamps },
   math: { names: ['GSM8K', 'AIME'], load: async () => (await import('./math/index.ts')).mathBootcamps },
   choice: { names: ['MultipleChoice'], load: async () => (await import('./choice/index.ts')).choiceBootcamps },
-  ifeval: { names: ['IFEval'], load: async () => (await import('./ifeval/index.ts')).ifevalBootcamps },
+  ifeval: {
+    names: ['IFEval'],
+    load: async () => {
+      const family = await import('./ifeval/index.ts');
+      await family.ready();
+      return family.ifevalBootcamps;
+    },
+  },
 };
 
 const familyOf = new Map<string, string>();

@@ -2,7 +2,12 @@
 // calls langdetect (55 languages, ISO 639-1 codes, random unless seeded); here franc (trigram profiles,
 // deterministic), restricted to langdetect's languages so that it never answers one langdetect cannot.
 // Text franc cannot judge ("und": too short, no letters) counts as followed, as a LangDetectException does.
-import { franc } from 'franc';
+// franc's profiles are megabytes: loaded when the IFEval family is (loadLanguageDetector), never at start-up.
+let franc: typeof import('franc').franc | undefined;
+
+export async function loadLanguageDetector(): Promise<void> {
+  franc ??= (await import('franc')).franc;
+}
 
 /** langdetect's languages: franc's ISO 639-3 code → langdetect's code. */
 const LANGDETECT: Record<string, string> = {
@@ -24,6 +29,7 @@ export function detectLanguage(input: string): string | undefined {
   const known = recent.get(text);
   if (known !== undefined) return known === '' ? undefined : known;
   // franc's profiles are of mixed-case text; all-capital English reads better folded.
+  if (!franc) throw new Error('the language detector is not loaded: call loadLanguageDetector() (the IFEval family loader does)');
   const code = franc(/\p{Ll}/u.test(text) ? text : text.toLowerCase(), { only: ONLY, minLength: 3 });
   const language = code === 'und' ? undefined : LANGDETECT[code];
   if (recent.size >= 16) recent.delete(recent.keys().next().value!);

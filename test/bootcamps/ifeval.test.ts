@@ -9,6 +9,9 @@ import { CHECKS } from '../../bootcamps/ifeval/checks.ts';
 import { ifeval, judge, looseVariants } from '../../bootcamps/ifeval/ifeval.ts';
 import { countSentences, countUpperTokens, countWords, pyIsLower, pyIsUpper, wordTokenize } from '../../bootcamps/ifeval/text.ts';
 import { PROJECT_ROOT } from '../../src/version.ts';
+import { loadLanguageDetector } from '../../bootcamps/ifeval/language.ts';
+
+await loadLanguageDetector();
 
 const fixture = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/ifeval/reference-tests.json'), 'utf8')) as {
   cases: { id: string; kwargs: Record<string, unknown>; response: string; expected: boolean }[];

@@ -316,6 +316,7 @@ test('IFEval by name: each row carries its strict and loose verdicts; meta, the 
     const rows = readJsonl(path.join(out, 'details', 'ifeval.jsonl'));
     assert.equal(rows.length, 25);
     const { judge } = await import('../../bootcamps/ifeval/ifeval.ts');
+    await (await import('../../bootcamps/ifeval/language.ts')).loadLanguageDetector();
     let strictHits = 0;
     let strictOf = 0;
     for (const row of rows) {
