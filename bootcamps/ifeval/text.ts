@@ -19,11 +19,42 @@ function remembered(measure: (text: string) => number): (text: string) => number
   };
 }
 
+/**
+ * A measure that adds up over pieces of text cut at white space (words, capital tokens), remembered so that a
+ * text which is a recent one with some lines cut off its start or end (the loose variants) costs only the
+ * cut-off part: measure(T) = measure(S) - measure(S without T) when T is a prefix or suffix of S and the cut
+ * falls next to white space (so that no word is split). Exact, not an estimate.
+ */
+function rememberedAdditive(measure: (text: string) => number): (text: string) => number {
+  const recent: { text: string; value: number }[] = [];
+  const cutOk = (s: string, at: number) => isWhite(s.charCodeAt(at - 1)) || isWhite(s.charCodeAt(at));
+  return (text) => {
+    let value: number | undefined;
+    for (let r = recent.length - 1; r >= 0 && value === undefined; r--) {
+      const known = recent[r];
+      if (known.text === text) value = known.value;
+      else if (known.text.length > text.length && text.length > 0) {
+        const cut = known.text.length - text.length;
+        if (known.text.endsWith(text) && cutOk(known.text, cut)) value = known.value - measure(known.text.slice(0, cut));
+        else if (known.text.startsWith(text) && cutOk(known.text, text.length)) value = known.value - measure(known.text.slice(text.length));
+      }
+    }
+    value ??= measure(text);
+    if (recent.length >= 4) recent.shift();
+    recent.push({ text, value });
+    return value;
+  };
+}
+
+function isWhite(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
 /** Python's `\w` on str patterns: str.isalnum() characters and "_". */
 const WORD = /[\p{L}\p{N}_]+/gu;
 
 /** nltk RegexpTokenizer(r"\w+").tokenize(text), counted. */
-export const countWords = remembered(function countWords(text: string): number {
+export const countWords = rememberedAdditive(function countWords(text: string): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -105,10 +136,14 @@ export const countSentences = remembered(function countSentences(text: string): 
       // The letters and periods just before this period (the word it may abbreviate).
       let b = i;
       while (b > 0 && i - b < 20 && isLetterOrDot(text, b - 1)) b--;
-      const word = text.slice(b, i).replace(/^\.+/, '').toLowerCase();
+      while (b < i && text.charCodeAt(b) === 46) b++;
+      const length = i - b;
       // A known abbreviation never ends one; an initial ("J.") only before a capitalised word (punkt's
       // orthographic rule for initials: "J. R. R. Tolkien" is one sentence, "xx,x. xx" two).
-      if (ABBREVIATIONS.has(word) || (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(next))) continue;
+      if (length > 0 && length <= MAX_ABBREVIATION) {
+        const word = text.slice(b, i);
+        if (ABBREVIATIONS.has(word.toLowerCase()) || (length <= 2 && /^\p{L}$/u.test(word) && /\p{Lu}/u.test(next))) continue;
+      }
     }
     if (j - i > 1 && c === 46 && /\p{Ll}/u.test(next)) continue;
     if (hasContent(sentenceStart, i)) count++;
@@ -119,6 +154,7 @@ export const countSentences = remembered(function countSentences(text: string): 
 });
 
 const CONTENT = /[\p{L}\p{N}]/gu;
+const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length), 2);
 const LETTER_OR_DOT = /[\p{L}.]/u;
 function isLetterOrDot(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -179,7 +215,7 @@ function tokenIsUpper(t: string): boolean {
  * cut at white space and at , ; : ! ? (the ends word_tokenize trims carry no letters, so they cannot change a
  * token's case), pieces with an apostrophe going through the contraction rule.
  */
-export const countUpperTokens = remembered(function countUpperTokens(text: string): number {
+export const countUpperTokens = rememberedAdditive(function countUpperTokens(text: string): number {
   if (ASCII_ONLY.test(text)) {
     // ASCII text, one native pass: pieces with an upper-case letter and no lower-case one or apostrophe, then
     // the pieces with an apostrophe through the contraction rule.

@@ -198,3 +198,15 @@ test('the distinct loose variants are exactly the reference\'s variants without 
     assert.deepEqual(useful(otherVariantsForTest(response)), useful(looseVariants(response).slice(1)), JSON.stringify(response));
   }
 });
+
+test('word and capital-token counts of a text with lines cut off are derived exactly from the whole text', () => {
+  const base = 'FIRST LINE here, OK\nsecond LINE with NASA\n  third: FBI and cia\nLAST one';
+  const lines = base.split('\n');
+  const pieces = [base, lines.slice(1).join('\n').trim(), lines.slice(0, -1).join('\n').trim(), lines.slice(1, -1).join('\n').trim(), base.slice(3), 'IRST LINE'];
+  for (const text of pieces) {
+    countWords(base);
+    assert.equal(countWords(text), (text.match(/[\p{L}\p{N}_]+/gu) ?? []).length, JSON.stringify(text));
+    countUpperTokens(base);
+    assert.equal(countUpperTokens(text), wordTokenize(text).filter(pyIsUpper).length, JSON.stringify(text));
+  }
+});
