@@ -210,3 +210,13 @@ test('word and capital-token counts of a text with lines cut off are derived exa
     assert.equal(countUpperTokens(text), wordTokenize(text).filter(pyIsUpper).length, JSON.stringify(text));
   }
 });
+
+test('the language detector names each language the shared prompts ask for, on a paragraph of it (our own samples)', async () => {
+  const { detectLanguage } = await import('../../bootcamps/ifeval/language.ts');
+  const samples = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/ifeval/language-samples.json'), 'utf8')) as Record<string, string>;
+  const asked = new Set<string>();
+  if (existsSync(SHARED)) for (const line of readFileSync(SHARED, 'utf8').split('\n').filter(Boolean)) for (const kw of JSON.parse(line).kwargs) if (kw.language) asked.add(kw.language);
+  for (const language of asked) assert.ok(language in samples, `a sample for ${language}, which the data asks for`);
+  for (const [language, text] of Object.entries(samples)) if (!language.startsWith('_')) assert.equal(detectLanguage(text), language, language);
+  assert.equal(detectLanguage('1234 5678 !!!'), undefined, 'nothing to judge: counts as followed');
+});
