@@ -220,3 +220,19 @@ test('the language detector names each language the shared prompts ask for, on a
   for (const [language, text] of Object.entries(samples)) if (!language.startsWith('_')) assert.equal(detectLanguage(text), language, language);
   assert.equal(detectLanguage('1234 5678 !!!'), undefined, 'nothing to judge: counts as followed');
 });
+
+test('options, sections, two responses, a repeated prompt and commas at their edges', () => {
+  assert.equal(check('detectable_format:constrained_response', '  My answer is maybe.  '), true);
+  assert.equal(check('detectable_format:constrained_response', 'My answer is Yes.'), false, 'case matters');
+  assert.equal(check('detectable_format:multiple_sections', 'SECTION 1\na\nSECTION 2\nb', { section_spliter: 'SECTION', num_sections: 2 }), true);
+  assert.equal(check('detectable_format:multiple_sections', 'SECTION 1\na\nSECTION two\nb', { section_spliter: 'SECTION', num_sections: 2 }), false);
+  assert.equal(check('combination:two_responses', 'first answer\n******\nsecond answer'), true);
+  assert.equal(check('combination:two_responses', 'same\n******\nsame'), false);
+  assert.equal(check('combination:two_responses', 'a\n******\n\n******\nb'), false, 'an empty middle response');
+  assert.equal(check('combination:two_responses', '******\na\n******\nb\n******'), true, 'empty ends are allowed');
+  assert.equal(check('combination:repeat_prompt', '  Write a poem about cats. Here it is...', { prompt_to_repeat: 'write a poem about cats.' }), true);
+  assert.equal(check('combination:repeat_prompt', 'Sure! Write a poem about cats.', { prompt_to_repeat: 'Write a poem about cats.' }), false);
+  assert.equal(check('punctuation:no_comma', 'No commas here at all'), true);
+  assert.equal(check('punctuation:no_comma', 'One, comma'), false);
+  assert.equal(check('punctuation:no_comma', 'A full-width comma， is not a comma'), true);
+});
