@@ -24,7 +24,7 @@ function aimeBenchmark(year: '2024' | '2025', source: BenchmarkSource, modelscop
     prettyName: `AIME-${year}`,
     aliases: [`aime_${year}`, `aime${year}`],
     description: `The ${year} American Invitational Mathematics Examination I and II (30 problems); integer answers.`,
-    license: 'MIT (problems (c) MAA)',
+    license: 'problems (c) MAA; the hub copies state no license',
     metric: 'acc',
     dataSource: 'AIME',
     source,
