@@ -17,6 +17,11 @@ function chosen(output: string, gt: ChoiceTruth): string {
   return parseChoiceAnswer(output, gt.letters, gt.multiple_correct === true);
 }
 
+/** The letters read are the gold ones (in any order). */
+function isGold(letters: string, gt: ChoiceTruth): boolean {
+  return letters !== '' && letters === [...gt.answer].sort().join('');
+}
+
 export const multipleChoice: Bootcamp<ChoiceTruth> = {
   name: 'MultipleChoice',
   answerFormat: "'ANSWER: X' (the last such line; else the last capital letter), X one of the question's letters",
@@ -24,12 +29,9 @@ export const multipleChoice: Bootcamp<ChoiceTruth> = {
   groundTruth,
   // Which letters count depends on the question, so extraction without it reads every capital as a label.
   extract: (output) => parseChoiceAnswer(output, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') || null,
-  verify: (output, gt) => {
-    const letters = chosen(output, gt);
-    return letters !== '' && letters === [...gt.answer].sort().join('');
-  },
+  verify: (output, gt) => isGold(chosen(output, gt), gt),
   score: async (output, gt) => {
     const letters = chosen(output, gt);
-    return { score: letters !== '' && letters === [...gt.answer].sort().join('') ? 1 : 0, extracted_output: letters === '' ? null : letters };
+    return { score: isGold(letters, gt) ? 1 : 0, extracted_output: letters === '' ? null : letters };
   },
 };

@@ -50,9 +50,6 @@ function isWhite(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** Python's `\w` on str patterns: str.isalnum() characters and "_". */
-const WORD = /[\p{L}\p{N}_]+/gu;
-
 /** nltk RegexpTokenizer(r"\w+").tokenize(text), counted. */
 export const countWords = rememberedAdditive(function countWords(text: string): number {
   let n = 0;
@@ -76,10 +73,6 @@ export const countWords = rememberedAdditive(function countWords(text: string): 
 
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
 
-/** re.findall(r"\w+", text): the words themselves. */
-export function words(text: string): string[] {
-  return text.match(WORD) ?? [];
-}
 
 /** Python's str.isupper(): at least one cased character, and no lower-case or title-case one. */
 export function pyIsUpper(s: string): boolean {

@@ -1,6 +1,7 @@
 // A named benchmark's subset as an item source: its files found (--dataset_dir, the cache, or the hub), its
 // few-shot rows read, and each row of its evaluation split turned into the item a JSONL line would give.
 // The runner reads it as it reads a JSONL file; rows the benchmark cannot use are input errors, one each.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Benchmark, DataFile, Row } from '../../benchmarks/types.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
@@ -36,17 +37,6 @@ export interface LoadOptions {
   isTTY: boolean;
 }
 
-/** Which part of which benchmark a source is: the summaries group and average subsets by it. */
-export interface SourceGroup {
-  benchmark: string;
-  subset: string;
-  category: string;
-}
-
-export interface BenchmarkSource extends ItemSource {
-  readonly group: SourceGroup;
-}
-
 /** The details file name of a subset: the benchmark's name when it has one subset, else name_subset. */
 export function subsetFileName(benchmark: Benchmark, subset: string): string {
   return benchmark.subsets.length === 1 ? `${benchmark.name}.jsonl` : `${benchmark.name}_${subset}.jsonl`;
@@ -61,7 +51,6 @@ async function localFile(request: BenchmarkRequest, file: DataFile, load: LoadOp
   const { benchmark } = request;
   if (request.hub === 'local') {
     const candidates = request.datasetDir === undefined ? [] : [path.join(request.datasetDir, request.repo, file.path), path.join(request.datasetDir, file.path)];
-    const { existsSync } = await import('node:fs');
     const found = candidates.find((c) => existsSync(c));
     if (found) return found;
     const why = benchmark.source.hub === 'local' ? `${benchmark.name}'s files are not published on a hub` : '--dataset_hub local reads local copies only';
@@ -100,11 +89,11 @@ async function* rowsOf(request: BenchmarkRequest, subset: string, split: string,
 }
 
 /** The sources of a benchmark request: one per subset, in the order asked. */
-export function benchmarkSources(request: BenchmarkRequest, load: LoadOptions): BenchmarkSource[] {
+export function benchmarkSources(request: BenchmarkRequest, load: LoadOptions): ItemSource[] {
   return request.subsets.map((subset) => subsetSource(request, subset, load));
 }
 
-function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptions): BenchmarkSource {
+function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptions): ItemSource {
   const { benchmark } = request;
   const name = subsetFileName(benchmark, subset);
   let fewShot: Row[] | undefined;
@@ -134,7 +123,6 @@ function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptio
   };
   return {
     name,
-    group: { benchmark: benchmark.name, subset, category: benchmark.categoryOf?.(subset) ?? 'default' },
     defaults: benchmark.defaults,
     async survey(options): Promise<FileSurvey> {
       const examples = await fewShotRows();

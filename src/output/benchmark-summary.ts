@@ -1,6 +1,7 @@
 // The scores of named benchmarks: each subset's row (its own details file), and per benchmark EvalScope's
 // weighted average over subsets (every item counts once) beside the macro average (every subset counts
 // once). Written to the xlsx, results.yml and reports/<model>/<benchmark>.json in EvalScope's report shape.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Aggregate } from './aggregate.ts';
 import { writeFileAtomic } from './atomic-write.ts';
@@ -98,7 +99,6 @@ export function reportPath(root: string, modelName: string, benchmark: string): 
 }
 
 export async function writeBenchmarkReports(root: string, modelName: string, scores: readonly BenchmarkScore[]): Promise<void> {
-  const { mkdirSync } = await import('node:fs');
   for (const score of scores) {
     const file = reportPath(root, modelName, score.summary.name);
     mkdirSync(path.dirname(file), { recursive: true });

@@ -5,7 +5,7 @@ import type { Config } from '../config/config.ts';
 import { UsageError } from '../errors.ts';
 import { testDirSources, type ItemSource } from '../input/item-source.ts';
 import { createHash } from 'node:crypto';
-import { subsetFileName, type BenchmarkRequest, type LoadOptions, type SourceGroup } from '../benchmarks/benchmark-source.ts';
+import { subsetFileName, type BenchmarkRequest, type LoadOptions } from '../benchmarks/benchmark-source.ts';
 import type { BenchmarkSummary } from '../output/benchmark-summary.ts';
 
 export interface RunSources {
@@ -13,8 +13,6 @@ export interface RunSources {
   /** Non-JSONL files found in folders, named so the run can say it skipped them. */
   skipped: string[];
   benchmarks: BenchmarkRequest[];
-  /** Per source: its benchmark and subset, or undefined for a JSONL file. */
-  groups: (SourceGroup | undefined)[];
 }
 
 /** What the run's folder is named after: --test_dir's base name, else the benchmarks asked for. */
@@ -27,12 +25,10 @@ export function inputLabel(config: Config): string {
 export async function sourcesForRun(config: Config, io: { log(line: string): void; isTTY: boolean }): Promise<RunSources> {
   const sources: ItemSource[] = [];
   const skipped: string[] = [];
-  const groups: (SourceGroup | undefined)[] = [];
   const addFiles = (dir: string) => {
     const found = testDirSources(dir);
     sources.push(...found.sources);
     skipped.push(...found.skipped);
-    for (const _ of found.sources) groups.push(undefined);
   };
   if (config.test_dir !== undefined) addFiles(config.test_dir);
   let benchmarks: BenchmarkRequest[] = [];
@@ -44,10 +40,7 @@ export async function sourcesForRun(config: Config, io: { log(line: string): voi
     benchmarks = inputs.benchmarks;
     const load: LoadOptions = { cacheDir: config.cache_dir, offline: config.offline, env: config.hubEnv, log: io.log, isTTY: io.isTTY };
     for (const request of benchmarks) {
-      for (const source of benchmarkSources(request, load)) {
-        sources.push(source);
-        groups.push(source.group);
-      }
+      sources.push(...benchmarkSources(request, load));
     }
   }
   // Two sources under one name would write one details file: refuse before anything is read.
@@ -57,7 +50,7 @@ export async function sourcesForRun(config: Config, io: { log(line: string): voi
     seen.add(s.name);
   }
   if (sources.length === 0) throw new UsageError('nothing to evaluate: no test files and no benchmarks');
-  return { sources, skipped, benchmarks, groups };
+  return { sources, skipped, benchmarks };
 }
 
 /** What eval_args.json, the summaries and the fingerprint record of a benchmark request. */

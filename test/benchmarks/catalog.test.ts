@@ -4,7 +4,7 @@
 // GSM8K, MMLU and AIME data the gold answer written as a model would scores 1 and a wrong one 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCHMARKS, findBenchmark, resolveBenchmarkName } from '../../benchmarks/index.ts';
 import type { Benchmark, Row } from '../../benchmarks/types.ts';
@@ -12,8 +12,7 @@ import { readRows } from '../../src/datasets/row-readers.ts';
 import { loadAllBootcamps, getBootcamp } from '../../bootcamps/index.ts';
 import { scoreOutput } from '../../bootcamps/score.ts';
 import { parseChoiceAnswer } from '../../bootcamps/shared/multiple-choice.ts';
-import { benchmarkHubFiles, mmluSubjects, OWN_ROWS, SHARED_DATA } from '../support/benchmark-hub.ts';
-import { tempDir } from '../support/cli.ts';
+import { benchmarkHubDir, mmluSubjects, OWN_ROWS, SHARED_DATA } from '../support/benchmark-hub.ts';
 import { PROJECT_ROOT } from '../../src/version.ts';
 
 await loadAllBootcamps();
@@ -23,18 +22,9 @@ const fixture = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/b
   parse: { reply: string; letters: string; multiple_correct: boolean; answer: string }[];
 };
 
-/** The catalog's files written where a test can read them with readRows, as a run would from the cache. */
-const hubDir = tempDir('bce-hubfiles-');
-let written = false;
+/** The catalog's rows, read with readRows from the hub files laid out on disk, as a run reads them from the cache. */
 async function rowsOf(b: Benchmark, split: string, subset?: string): Promise<Row[]> {
-  if (!written) {
-    for (const [key, bytes] of Object.entries(skip ? {} : await benchmarkHubFiles())) {
-      const file = path.join(hubDir, key.replace('@main', ''));
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, bytes);
-    }
-    written = true;
-  }
+  const hubDir = await benchmarkHubDir();
   const rows: Row[] = [];
   for (const f of b.source.files.filter((f) => f.split === split && (f.subset === undefined || f.subset === subset))) {
     for await (const row of readRows(path.join(hubDir, b.source.repo, f.path), f.format, { columns: f.columns })) rows.push(row);
