@@ -23,6 +23,8 @@ export interface Reading {
 export interface ExtractOptions {
   /** Priority of the \boxed{} patterns: 50 as Math-Verify's default, 0 to prefer boxes over "final answer". */
   boxedPriority: number;
+  /** Which of Math-Verify's targets to look for (default both, its parse() default). */
+  targets?: readonly ('latex' | 'expr')[];
 }
 
 /** Longest text read as one answer: longer candidates are compared as text only (parsing them is not bounded). */
@@ -106,19 +108,20 @@ interface Pattern {
   target: 'latex' | 'expr';
 }
 
-const compiled = new Map<number, Pattern[][]>();
+const compiled = new Map<string, Pattern[][]>();
 
 /** The patterns grouped by priority, LaTeX before plain expressions within a priority (Math-Verify's order). */
-function patternGroups(boxedPriority: number): Pattern[][] {
-  let groups = compiled.get(boxedPriority);
+function patternGroups(boxedPriority: number, targets: readonly ('latex' | 'expr')[]): Pattern[][] {
+  const key = `${boxedPriority}:${targets.join()}`;
+  let groups = compiled.get(key);
   if (groups) return groups;
   const all: Pattern[] = [
-    ...latexPatterns(boxedPriority).map(([source, priority]) => ({ regex: new RegExp(source, 'gs'), priority, target: 'latex' as const })),
-    ...EXPR_PATTERNS.map(([source, priority]) => ({ regex: new RegExp(source, 'g'), priority, target: 'expr' as const })),
+    ...(targets.includes('latex') ? latexPatterns(boxedPriority).map(([source, priority]) => ({ regex: new RegExp(source, 'gs'), priority, target: 'latex' as const })) : []),
+    ...(targets.includes('expr') ? EXPR_PATTERNS.map(([source, priority]) => ({ regex: new RegExp(source, 'g'), priority, target: 'expr' as const })) : []),
   ];
   const priorities = [...new Set(all.map((p) => p.priority))].sort((a, b) => a - b);
   groups = priorities.map((priority) => all.filter((p) => p.priority === priority));
-  compiled.set(boxedPriority, groups);
+  compiled.set(key, groups);
   return groups;
 }
 
@@ -200,7 +203,7 @@ function extractExpression(groups: Record<string, string | undefined>): { value?
 /** What parse(text) returns: the first value that reads, in priority order, and the first text matched. */
 export function readAnswer(text: string, options: ExtractOptions = { boxedPriority: 50 }): Reading {
   let fallback: string | undefined;
-  for (const group of patternGroups(options.boxedPriority)) {
+  for (const group of patternGroups(options.boxedPriority, options.targets ?? ['latex', 'expr'])) {
     const matches: { m: RegExpExecArray; target: 'latex' | 'expr' }[] = [];
     for (const pattern of group) {
       pattern.regex.lastIndex = 0;

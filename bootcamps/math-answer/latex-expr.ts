@@ -129,7 +129,7 @@ export class ExprReader {
       if (this.c.take('*')) left = mulFlat(left, this.unary(noFunc));
       else if (this.c.take('/') || this.c.take(':')) {
         const right = this.unary(noFunc);
-        left = isInteger(left) && isInteger(right) && (right as { v: { p: bigint } }).v.p !== 0n ? divideIntegers(left, right) : mul([left, pow(right, MINUS_ONE)]);
+        left = isInteger(left) && isInteger(right) ? divideIntegers(left, right) : mul([left, pow(right, MINUS_ONE)]);
       } else if (this.c.take('mod')) left = fn('Mod', [left, this.unary(noFunc)]);
       else return left;
     }
@@ -327,8 +327,28 @@ export class ExprReader {
       if (!inner) throw new LatexSyntaxError('empty operatorname');
       if (!OPERATOR_NAMES_SINGLE.has(name) && !MULTI_ARG.has(name)) return this.applied(`op:${name}`);
     }
-    if (['int', 'sum', 'prod', 'lim'].includes(name)) throw new LatexSyntaxError(`\\${name} is not read`);
+    if (name === 'sum' || name === 'prod') return this.bigOperator(name === 'sum' ? 'Sum' : 'Product');
+    if (name === 'int' || name === 'lim') throw new LatexSyntaxError(`\\${name} is not read`);
     return this.applied(name);
+  }
+
+  /** \\sum_{k=a}^{b} body and \\prod: Sum(body, k, a, b), worked out when the bounds are small integers. */
+  private bigOperator(name: 'Sum' | 'Product'): Node {
+    let index: Node | undefined;
+    let lo: Node | undefined;
+    let hi: Node | undefined;
+    for (let k = 0; k < 2; k++) {
+      if (!index && this.c.take('_')) {
+        this.c.expect('{');
+        index = this.expr();
+        if (!this.c.take('=') && !this.c.take('==')) throw new LatexSyntaxError(`\\${name} without k = start`);
+        lo = this.expr();
+        this.c.expect('}');
+      } else if (!hi && this.c.take('^')) hi = this.supArgument();
+    }
+    if (!index || index.k !== 'sym' || !lo || !hi) throw new LatexSyntaxError(`\\${name} without both bounds`);
+    const body = this.c.nest(() => this.mp(false));
+    return fn(name, [body, index, lo, hi]);
   }
 
   /** A named function's sub/superscripts and argument, then the node latex2sympy builds for it. */
@@ -423,14 +443,15 @@ export class ExprReader {
   }
 }
 
+/** Rational(a, b) of two integers; a zero denominator gives sympy's complex infinity, zoo. */
 function divideIntegers(a: Node, b: Node): Node {
   const x = (a as { v: { p: bigint } }).v.p;
   const y = (b as { v: { p: bigint } }).v.p;
-  return { k: 'num', v: rat(x, y) };
+  return y === 0n ? { k: 'const', name: 'zoo' } : { k: 'num', v: rat(x, y) };
 }
 
 function fraction(top: Node, bottom: Node): Node {
-  if (isInteger(top) && isInteger(bottom) && (bottom as { v: { p: bigint } }).v.p !== 0n) return divideIntegers(top, bottom);
+  if (isInteger(top) && isInteger(bottom)) return divideIntegers(top, bottom);
   return mul([top, pow(bottom, MINUS_ONE)]);
 }
 

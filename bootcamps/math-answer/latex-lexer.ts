@@ -78,10 +78,29 @@ const SINGLE: Readonly<Record<string, [TokenType, string]>> = {
 const LONG_OPS: ReadonlyArray<[string, TokenType, string]> = [
   ['==', 'rel', '=='], ['<=', 'rel', '<='], ['>=', 'rel', '>='], ['!=', 'rel', '!='], ['~=', 'rel', 'approx'], ['\\\\', 'op', 'row'],
 ];
+/** Every backslash command the grammar knows, longest first: [literal, token type, name]. */
+const COMMAND_LITERALS: ReadonlyArray<readonly [string, TokenType, string]> = [
+  ...Object.entries(COMMANDS).map(([literal, [type, name]]) => [literal, type, name] as const),
+  ...ACCENTS.map((a) => [`\\${a}`, 'accent' as TokenType, a] as const),
+  ...GREEK.map((g) => [`\\${g}`, 'greek' as TokenType, g] as const),
+  ...OTHER_SYMBOLS.map((o) => [`\\${o}`, 'other' as TokenType, o] as const),
+  ...FUNCTIONS.map((f) => [`\\${f}`, 'func' as TokenType, f] as const),
+].sort((a, b) => b[0].length - a[0].length);
+
+function longestCommand(text: string, at: number): readonly [string, TokenType, string] | undefined {
+  return COMMAND_LITERALS.find(([literal]) => text.startsWith(literal, at));
+}
+
 const DEGREE = /^\^(?:\\circ|\\degree|\\circle|°|\{\\circ\}|\{\\degree\}|\{\\circle\}|\{°\})/;
 const TRANSPOSE = /^\^(?:T(?![a-zA-Z])|\{T\}|\{\\top\})/;
 const NUMBER = /^(?:\d*\.\d+|\d+)/;
 const MATRIX = /^\\(begin|end)\{(matrix|pmatrix|bmatrix|vmatrix|array)\}(?:\{[clr]*\})?/;
+
+/** Whether a known command longer than `length` starts at `at` (\\quad must not eat the start of \\qquad). */
+function longerCommandAt(text: string, at: number, length: number): boolean {
+  const command = longestCommand(text, at);
+  return command !== undefined && command[0].length > length;
+}
 
 export class LatexSyntaxError extends Error {}
 
@@ -97,7 +116,7 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const skipped = SKIPPED.find((s) => text.startsWith(s, i) && !(s.length > 2 && /[a-zA-Z]/.test(text[i + s.length] ?? '')));
+    const skipped = SKIPPED.find((s) => text.startsWith(s, i) && !longerCommandAt(text, i, s.length));
     if (skipped) {
       i += skipped.length;
       continue;
@@ -142,43 +161,26 @@ export function tokenize(text: string): Token[] {
         i += m[0].length;
         continue;
       }
-      const set = /^\\mathbb\{[NZQRCP]\}/.exec(head);
-      const name = /^\\[a-zA-Z]+/.exec(head)?.[0] ?? text.slice(i, i + 2);
-      const fixed = COMMANDS[set ? set[0] : name];
-      if (fixed) {
-        out.push({ type: fixed[0], text: fixed[1] });
-        i += set ? set[0].length : name.length;
-        continue;
-      }
-      const word = name.slice(1);
-      if (ACCENTS.includes(word)) {
-        let j = i + name.length;
+      // Commands are literal tokens: the longest one the text starts with wins (\quadx is \quad then x).
+      const command = longestCommand(text, i);
+      if (!command) throw new LatexSyntaxError(`unknown command ${/^\\[a-zA-Z]*/.exec(head)?.[0] ?? head.slice(0, 2)}`);
+      const [literal, type, name] = command;
+      if (type === 'accent') {
+        let j = i + literal.length;
         if (/\s/.test(text[j] ?? '')) j++;
-        if (text[j] !== '{') throw new LatexSyntaxError(`${name} without a braced argument`);
+        if (text[j] !== '{') throw new LatexSyntaxError(`${literal} without a braced argument`);
         let k = j + 1;
         while (k < text.length && text[k] !== '}') k += text[k] === '\\' && text[k + 1] === '}' ? 2 : 1;
-        if (k >= text.length) throw new LatexSyntaxError(`unclosed ${name}{`);
-        out.push({ type: 'accent', text: `${word}{${text.slice(j + 1, k)}}` });
+        if (k >= text.length) throw new LatexSyntaxError(`unclosed ${literal}{`);
+        out.push({ type: 'accent', text: `${name}{${text.slice(j + 1, k)}}` });
         i = k + 1;
         continue;
       }
-      if (GREEK.includes(word)) {
-        out.push({ type: 'greek', text: word });
-        i += name.length;
-        continue;
-      }
-      if (OTHER_SYMBOLS.includes(word)) {
-        out.push({ type: 'other', text: word });
-        i += name.length;
-        continue;
-      }
-      if (FUNCTIONS.includes(word)) {
-        out.push({ type: 'func', text: word });
-        i += name.length;
-        continue;
-      }
-      if (name === '\\%') throw new LatexSyntaxError('a percent sign without a number');
-      throw new LatexSyntaxError(`unknown command ${name}`);
+      out.push({ type, text: name });
+      i += literal.length;
+      // Greek letters and other symbols take one following space with them, as the grammar's tokens do.
+      if ((type === 'greek' || type === 'other') && text[i] === ' ') i++;
+      continue;
     }
     if (GREEK_UNICODE[c]) {
       out.push({ type: 'greek', text: GREEK_UNICODE[c] });

@@ -13,7 +13,8 @@ export type Node =
   /** A number: exact value; `float` holds a decimal's text (sympy's Float), absent for integers and fractions. */
   | { k: 'num'; v: Rational; float?: string }
   | { k: 'sym'; name: string }
-  | { k: 'const'; name: 'pi' | 'E' | 'I' | 'oo' | 'EulerGamma' }
+  /** zoo is sympy's complex infinity (1/0), which Math-Verify refuses to compare. */
+  | { k: 'const'; name: 'pi' | 'E' | 'I' | 'oo' | 'zoo' | 'EulerGamma' }
   | { k: 'add'; args: Node[] }
   | { k: 'mul'; args: Node[] }
   | { k: 'pow'; base: Node; exp: Node }
@@ -58,13 +59,43 @@ export const isRelation = (n: Node): boolean => n.k === 'rel' || (n.k === 'and' 
 export const isEquation = (n: Node): boolean => (n.k === 'rel' && n.op === '=') || (n.k === 'and' && n.args.length > 0 && n.args.every((a) => a.k === 'rel' && a.op === '='));
 export const isSetLike = (n: Node): boolean => n.k === 'set' || n.k === 'interval' || n.k === 'setop' || n.k === 'named';
 
-/** Whether an expression is made of symbols only (x, xy, A/S): the left side of an assignment x = 3. */
+/** The direct parts of a node, in order (none for numbers, symbols and constants). */
+export function childrenOf(n: Node): Node[] {
+  switch (n.k) {
+    case 'add':
+    case 'mul':
+    case 'fn':
+    case 'and':
+      return n.args;
+    case 'pow':
+      return [n.base, n.exp];
+    case 'pct':
+      return [n.arg];
+    case 'rel':
+      return [n.lhs, n.rhs];
+    case 'set':
+    case 'tuple':
+      return n.items;
+    case 'interval':
+      return [n.lo, n.hi];
+    case 'setop':
+      return [n.a, n.b];
+    case 'matrix':
+      return n.rows.flat();
+    default:
+      return [];
+  }
+}
+
+/**
+ * latex2sympy's is_expr_of_only_symbols, the test for the left side of an assignment x = 3: a symbol, a
+ * reciprocal of such, or anything whose parts all pass (so xy, |AB| and f(x) pass too; x^2 and 2x do not).
+ */
 export function onlySymbols(n: Node): boolean {
   if (n.k === 'sym') return true;
-  if (n.k === 'pow') return n.exp.k === 'num' && n.exp.v.p === -1n && n.exp.v.q === 1n && onlySymbols(n.base);
-  if (n.k === 'mul' || n.k === 'add') return n.args.length > 0 && n.args.every(onlySymbols);
-  if (n.k === 'tuple') return n.items.length > 0 && n.items.every(onlySymbols);
-  return false;
+  if (n.k === 'pow' && n.exp.k === 'num' && n.exp.v.p === -1n && n.exp.v.q === 1n && (n.base.k === 'sym' || childrenOf(n.base).every(onlySymbols))) return true;
+  const parts = n.k === 'pct' ? [n.arg, { k: 'num', v: { p: 1n, q: 100n } } as Node] : childrenOf(n);
+  return parts.length > 0 && parts.every(onlySymbols);
 }
 
 /** Symbols a node mentions (sorted), the free variables symbolic comparison evaluates at points. */

@@ -89,10 +89,62 @@ export function exact(n: Node, at?: Point): Rational | undefined {
       return x.p < 0n ? rat(r.q, r.p) : r;
     }
     case 'fn':
+      if (n.name === 'Sum' || n.name === 'Product') return bigOperatorExact(n.name, n.args, at);
       return exactFunction(n.name, n.args.map((a) => exact(a, at)));
     default:
       return undefined;
   }
+}
+
+const MAX_TERMS = 10_000;
+
+/** The index range of a Sum or Product when its bounds are integers no more than MAX_TERMS apart. */
+function indexRange(args: Node[], at?: Point): [string, bigint, bigint] | undefined {
+  const [, index, lo, hi] = args;
+  const a = intOf(exact(lo, at));
+  const b = intOf(exact(hi, at));
+  if (index.k !== 'sym' || a === undefined || b === undefined || b - a > BigInt(MAX_TERMS)) return undefined;
+  return [index.name, a, b];
+}
+
+function withValue(at: Point | undefined, name: string, value: bigint): Point {
+  const exactValues = new Map(at?.exact);
+  const approxValues = new Map(at?.approx);
+  exactValues.set(name, rat(value));
+  approxValues.set(name, [Number(value), 0]);
+  return { exact: exactValues, approx: approxValues };
+}
+
+function bigOperatorExact(name: string, args: Node[], at?: Point): Rational | undefined {
+  const range = indexRange(args, at);
+  if (!range) return undefined;
+  const [index, a, b] = range;
+  let acc = rat(name === 'Sum' ? 0n : 1n);
+  for (let i = a; i <= b; i++) {
+    const v = exact(args[0], withValue(at, index, i));
+    if (!v) return undefined;
+    acc = name === 'Sum' ? rat(acc.p * v.q + v.p * acc.q, acc.q * v.q) : rat(acc.p * v.p, acc.q * v.q);
+    if (bits(acc.p) + bits(acc.q) > MAX_BITS) return undefined;
+  }
+  return acc;
+}
+
+function bigOperatorApprox(name: string, args: Node[], at?: Point): C {
+  const range = indexRange(args, at);
+  // Bounds that are symbols: the operator stands as a fixed function of its bounds and of its body's values
+  // at two index values (so a reordered body is the same sum, another body another).
+  if (!range) {
+    const index = args[1].k === 'sym' ? args[1].name : '';
+    const sample = (v: number) => approx(args[0], { exact: new Map(), approx: new Map([...(at?.approx ?? []), [index, [v, 0] as C]]) });
+    return opaque(name, [approx(args[2], at), approx(args[3], at), sample(1.37), sample(2.71)]);
+  }
+  const [index, a, b] = range;
+  let acc: C = name === 'Sum' ? [0, 0] : [1, 0];
+  for (let i = a; i <= b; i++) {
+    const v = approx(args[0], withValue(at, index, i));
+    acc = name === 'Sum' ? cadd(acc, v) : cmul(acc, v);
+  }
+  return acc;
 }
 
 function rootOf(r: Rational, k: number): Rational | undefined {
@@ -241,7 +293,10 @@ const FUNCTIONS: Readonly<Record<string, (args: C[]) => C>> = {
   Mod: ([a, b]) => (a[1] === 0 && b[1] === 0 ? [a[0] - b[0] * Math.floor(a[0] / b[0]), 0] : [NaN, NaN]),
 };
 
-const CONSTANTS: Readonly<Record<string, C>> = { pi: [Math.PI, 0], E: [Math.E, 0], I: [0, 1], oo: [Infinity, 0], EulerGamma: [0.5772156649015329, 0] };
+/** Functions with a value here; a call of any other name is an undefined function such as f(x). */
+export const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set([...Object.keys(FUNCTIONS), 'Sum', 'Product', 'Mod', 'gcd', 'lcm']);
+
+const CONSTANTS: Readonly<Record<string, C>> = { pi: [Math.PI, 0], E: [Math.E, 0], I: [0, 1], oo: [Infinity, 0], zoo: [NaN, NaN], EulerGamma: [0.5772156649015329, 0] };
 
 /** The value as a complex double; NaN parts where it is undefined (sets, relations, an unknown symbol). */
 export function approx(n: Node, at?: Point): C {
@@ -265,6 +320,7 @@ export function approx(n: Node, at?: Point): C {
     case 'pow':
       return cpow(approx(n.base, at), approx(n.exp, at));
     case 'fn': {
+      if (n.name === 'Sum' || n.name === 'Product') return bigOperatorApprox(n.name, n.args, at);
       const args = n.args.map((a) => approx(a, at));
       const f = FUNCTIONS[n.name];
       return f ? f(args) : opaque(n.name, args);

@@ -2,7 +2,8 @@
 // intervals equals another when their symmetric difference is empty, whatever the order or grouping they were
 // written in; and a relation in one variable is the set of values that satisfy it (sympy's as_set), as far as
 // linear relations go (x > 3, 1 < x \le 2, 2x - 1 \ne 0).
-import { addFlat, freeSymbols, mul, mulFlat, MINUS_ONE, num, pow, type Node } from './nodes.ts';
+import { addFlat, freeSymbols, mul, mulFlat, MINUS_ONE, num, pow, show, type Node } from './nodes.ts';
+import { KNOWN_FUNCTIONS as KNOWN } from './numeric.ts';
 import { approx, close, realApprox } from './numeric.ts';
 
 /** One piece of the real line: an interval, or a point when lo = hi (both ends in). */
@@ -96,6 +97,84 @@ export function sameRealSet(a: Node, b: Node): boolean | undefined {
   const y = piecesOf(b);
   if (!x || !y) return undefined;
   return x.length === y.length && x.every((p, i) => sameNumber(p.lo, y[i].lo) && sameNumber(p.hi, y[i].hi) && p.loIn === y[i].loIn && p.hiIn === y[i].hiIn);
+}
+
+/** An undefined function call as one symbol (f(x) → f_x), as Math-Verify's unwrap_fcs does before as_set. */
+function unwrapCalls(n: Node): Node {
+  if (n.k === 'fn' && !KNOWN.has(n.name)) return { k: 'sym', name: `${n.name}_${n.args.map(show).join('_')}` };
+  switch (n.k) {
+    case 'add':
+    case 'mul':
+    case 'fn':
+    case 'and':
+      return { ...n, args: n.args.map(unwrapCalls) };
+    case 'pow':
+      return { ...n, base: unwrapCalls(n.base), exp: unwrapCalls(n.exp) };
+    case 'rel':
+      return { ...n, lhs: unwrapCalls(n.lhs), rhs: unwrapCalls(n.rhs) };
+    default:
+      return n;
+  }
+}
+
+/** Whether a relation holds at x: undefined where a side has no real value. Near-equal sides count as equal. */
+function holds(rel: Node, x: string, value: number): boolean | undefined {
+  if (rel.k === 'and') {
+    const parts = rel.args.map((r) => holds(r, x, value));
+    return parts.some((p) => p === undefined) ? undefined : parts.every(Boolean);
+  }
+  if (rel.k !== 'rel') return undefined;
+  const at = { exact: new Map(), approx: new Map([[x, [value, 0] as [number, number]]]) };
+  const [l, li] = approx(rel.lhs, at);
+  const [r, ri] = approx(rel.rhs, at);
+  if (![l, r].every(Number.isFinite) || Math.abs(li) > 1e-9 || Math.abs(ri) > 1e-9) return undefined;
+  const equal = Math.abs(l - r) <= 1e-9 * Math.max(1, Math.abs(l), Math.abs(r));
+  switch (rel.op) {
+    case '=':
+      return equal;
+    case '!=':
+      return !equal;
+    case '<':
+      return l < r && !equal;
+    case '<=':
+      return l < r || equal;
+    case '>':
+      return l > r && !equal;
+    case '>=':
+      return l > r || equal;
+  }
+}
+
+/**
+ * Whether a relation in one variable holds exactly on a set of reals, tested at the set's ends, just inside and
+ * outside each, between them and far out; undefined when either side cannot be tested (several variables, a
+ * set with symbolic bounds).
+ */
+export function relationMatchesSet(rel: Node, set: Node): boolean | undefined {
+  const relation = unwrapCalls(rel);
+  const symbols = [...freeSymbols(relation)];
+  const pieces = piecesOf(set);
+  if (symbols.length !== 1 || !pieces) return undefined;
+  const ends = pieces.flatMap((p) => [p.lo, p.hi]).filter(Number.isFinite);
+  const sorted = [...new Set(ends)].sort((a, b) => a - b);
+  const probes = new Set<number>([0, 0.5, -0.5]);
+  for (const e of sorted) {
+    const d = 1e-6 * Math.max(1, Math.abs(e));
+    [e, e - d, e + d, e - 1, e + 1].forEach((p) => probes.add(p));
+  }
+  sorted.forEach((e, i) => i > 0 && probes.add((e + sorted[i - 1]) / 2));
+  const far = Math.max(10, ...sorted.map(Math.abs)) * 100;
+  probes.add(far).add(-far);
+  const inPieces = (v: number) =>
+    pieces.some((p) => (v > p.lo || (p.loIn && sameNumber(v, p.lo))) && (v < p.hi || (p.hiIn && sameNumber(v, p.hi))) && !((!p.loIn && sameNumber(v, p.lo)) || (!p.hiIn && sameNumber(v, p.hi))));
+  let tested = 0;
+  for (const v of probes) {
+    const h = holds(relation, symbols[0], v);
+    if (h === undefined) continue;
+    tested++;
+    if (h !== inPieces(v)) return false;
+  }
+  return tested > 0 ? true : undefined;
 }
 
 function substitute(n: Node, name: string, value: Node): Node {
