@@ -1,5 +1,6 @@
-// AIME 2024 and 2025: competition problems whose answer is an integer 0-999, scored by the AIME bootcamp
-// (the last \boxed{} or final number, compared as integers). Prompt as EvalScope's aime24/aime25 adapters.
+// AIME 2024 and 2025: competition problems whose answer is an integer 0-999, scored by MathAnswer (Math-Verify's
+// reading: the boxed answer, "final answer is", "Answer:", else the last number; 070 and 70^\circ are 70).
+// Prompt as EvalScope's aime24/aime25 adapters.
 import type { Benchmark, BenchmarkSource, Row } from './types.ts';
 import { fillTemplate } from './shared/format.ts';
 import { text } from './shared/rows.ts';
@@ -26,7 +27,7 @@ function aimeBenchmark(year: '2024' | '2025', source: BenchmarkSource, modelscop
     description: `The ${year} American Invitational Mathematics Examination I and II (30 problems); integer answers.`,
     license: 'problems (c) MAA; the hub copies state no license',
     metric: 'acc',
-    dataSource: 'AIME',
+    dataSource: 'MathAnswer',
     source,
     mirrors: { modelscope: { repo: modelscopeRepo, revision: 'master' } },
     subsets: ['default'],
@@ -35,7 +36,7 @@ function aimeBenchmark(year: '2024' | '2025', source: BenchmarkSource, modelscop
     prompts: { default: { origin: `EvalScope's ${short} adapter`, template: PROMPT }, nemo: { origin: "NeMo Evaluator's simple-evals AIME prompt", template: SIMPLE_EVALS } },
     toItem(row, { template }) {
       const question = text(row, 'problem');
-      return { prompt: fillTemplate(template, { question }), ground_truth: { answer: answerOf(row) }, data_source: 'AIME' };
+      return { prompt: fillTemplate(template, { question }), ground_truth: { answer: answerOf(row) }, data_source: 'MathAnswer' };
     },
   };
 }

@@ -7,13 +7,14 @@ import { gpqaDiamond } from './gpqa-diamond.ts';
 import { arc } from './arc.ts';
 import { hellaswag } from './hellaswag.ts';
 import { aime24, aime25 } from './aime.ts';
+import { math500 } from './math-500.ts';
 import { humaneval } from './humaneval.ts';
 import { internbootcamp } from './internbootcamp.ts';
 import { ifevalBenchmark } from './ifeval.ts';
 
 export type { Benchmark } from './types.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [gsm8k, mmlu, gpqaDiamond, arc, hellaswag, aime24, aime25, humaneval, ifevalBenchmark, internbootcamp];
+export const BENCHMARKS: readonly Benchmark[] = [gsm8k, mmlu, gpqaDiamond, arc, hellaswag, aime24, aime25, math500, humaneval, ifevalBenchmark, internbootcamp];
 
 const byName = new Map<string, Benchmark>();
 for (const b of BENCHMARKS) {

@@ -72,6 +72,11 @@ export interface Benchmark {
   /** The same files under another hub's repository id (EvalScope's ModelScope ids). */
   readonly mirrors?: Partial<Record<Hub, { repo: string; revision: string }>>;
   readonly subsets: readonly string[];
+  /**
+   * The subset a row belongs to, for benchmarks whose subsets are a field of rows in shared files (MATH-500's
+   * levels; EvalScope's reformat_subset): a subset then reads the rows of its own.
+   */
+  subsetOfRow?(row: Row): string;
   /** Category of a subset for the report (MMLU's STEM / Humanities / ...); default "default". */
   categoryOf?(subset: string): string;
   readonly evalSplit: string;

@@ -9,7 +9,7 @@
 // - a lone symbol by its name (`\text{Yes}` is `yes`), numbers exactly, and rounded to `floatRounding` decimals
 //   when one side is a decimal (1/3 = 0.333333); other expressions by value: exactly where rational arithmetic
 //   suffices, else to 11 significant digits at several points for each free symbol (see equalByValue).
-import { addFlat, freeSymbols, isEquation, isRelation, isSetLike, mulFlat, MINUS_ONE, onlySymbols, show, type Node, type RelOp } from './nodes.ts';
+import { addFlat, freeSymbols, hasFloat, isEquation, isRelation, isSetLike, mulFlat, MINUS_ONE, onlySymbols, show, type Node, type RelOp } from './nodes.ts';
 import { approx, close, exact, ratToNumber, roundExact, type C, type Point } from './numeric.ts';
 import { relationAsSet, relationMatchesSet, sameRealSet } from './real-sets.ts';
 import { containsMatrix, reduceMatrix } from './matrices.ts';
@@ -186,17 +186,22 @@ function equalNumerically(gold: Node, pred: Node, opts: CompareOptions): boolean
       const b = rounded(pred, opts.floatRounding);
       return a !== undefined && b !== undefined && a.p === b.p && a.q === b.q;
     }
+    // doit() and ==: a value computed with a decimal is a Float, which never equals an exact number.
+    if (hasFloat(gold) || hasFloat(pred)) return false;
     const a = exact(gold);
     const b = exact(pred);
-    if (a && b) return a.p === b.p && a.q === b.q;
-    return false;
+    return a !== undefined && b !== undefined && a.p === b.p && a.q === b.q;
   }
+  // (a - b).evalf(15, chop=True) == 0: equal to 15 digits, tiny differences chopped.
   if (freeSymbols(gold).size === 0 && freeSymbols(pred).size === 0) return close(approx(gold), approx(pred));
   return false;
 }
 
 /** A real value rounded to `places` decimals; exactly when it is rational, else from its double. */
 function rounded(n: Node, places: number): Rational | undefined {
+  // A decimal rounds by its written value (sympy's Float.round: 2.4999995 is 2.5 to six places).
+  if (n.k === 'num') return roundExact(n.v, places);
+  if (n.k === 'pct' && n.arg.k === 'num') return roundExact(rat(n.arg.v.p, n.arg.v.q * 100n), places);
   const e = exact(n);
   if (e) return roundExact(e, places);
   const [re, im] = approx(n);
@@ -220,11 +225,14 @@ function equalByValue(gold: Node, pred: Node, opts: CompareOptions): boolean {
   }
   if (isRelation(gold) || isRelation(pred)) return false;
   const symbols = [...new Set([...freeSymbols(gold), ...freeSymbols(pred)])].sort();
+  // With a decimal involved, the difference is a Float, zero only when the floating-point values are equal.
+  const floating = hasFloat(gold) || hasFloat(pred);
+  const same = (a: C, b: C) => (floating ? a[0] === b[0] && a[1] === b[1] : close(a, b));
   if (symbols.length === 0) {
     const a = exact(gold);
     const b = exact(pred);
     if (a && b) return a.p === b.p && a.q === b.q;
-    return close(approx(gold), approx(pred));
+    return same(approx(gold), approx(pred));
   }
   let checked = 0;
   for (const at of pointsFor(symbols, opts.complex)) {
@@ -238,7 +246,7 @@ function equalByValue(gold: Node, pred: Node, opts: CompareOptions): boolean {
     const va = approx(gold, at);
     const vb = approx(pred, at);
     if (!va.every(Number.isFinite) && !vb.every(Number.isFinite)) continue;
-    if (!close(va, vb)) return false;
+    if (!same(va, vb)) return false;
     checked++;
   }
   return checked >= 3;

@@ -8,6 +8,7 @@ import { LatexSyntaxError } from './latex-lexer.ts';
 import { readLatex } from './latex-read.ts';
 import { normalizeLatex } from './normalize.ts';
 import { readPlainExpression } from './plain-expr.ts';
+import { LatexSpans } from './latex-spans.ts';
 import type { Node } from './nodes.ts';
 import { decimalRational, rat } from '../shared/sympy-lite/expr.ts';
 
@@ -29,6 +30,9 @@ export interface ExtractOptions {
 
 /** Longest text read as one answer: longer candidates are compared as text only (parsing them is not bounded). */
 const MAX_ANSWER_CHARS = 10_000;
+
+/** sys.get_int_max_str_digits(): the longest number sympy (through Python's int) reads. */
+export const MAX_DIGITS = 4300;
 
 const ci = (words: string) => words.replace(/[a-zA-Z]/g, (ch) => `[${ch.toUpperCase()}${ch.toLowerCase()}]`);
 const END = '(?=\\n?$)';
@@ -57,55 +61,55 @@ const EXPR_PATTERNS: ReadonlyArray<readonly [string, number]> = [
   [NUMBER_ANCHORED, 300],
 ];
 
-// ---- LaTeX environments ----------------------------------------------------------------------------------------
+// ---- LaTeX environments (matched by latex-spans.ts, in linear time) ----------------------------------------
 
-function latexEnvironment(prefix: string, boxed: boolean): string {
-  const percent = `(?<${prefix}percent>(?:\\\\?%|[Pp]ercent|[Pp]ercentage|[Pp]ct))`;
-  const contents = {
-    displayDollar: '(?:[^$]|\\$(?!\\$))',
-    displayBracket: '(?:[^\\\\]|\\\\(?!\\]))',
-    inlineDollar: '(?:\\\\[$]|[^\\n$])',
-    inlineParenthesis: '(?:[^\\\\\\n]|\\\\(?!\\)))',
-    inlineBracket: '[^\\n\\]\\[]',
-  };
-  const body = (c: string) => (boxed ? `${c}*?\\\\boxed\\{${c}+?\\}${c}*?` : `${c}+?`);
-  const patterns = [
-    `(?<!\\\\)\\$\\$(?<${prefix}latexDisplayDollar>${body(contents.displayDollar)})(?<!\\\\)\\$\\$`,
-    `(?<!\\\\)\\\\\\[(?<${prefix}latexDisplayBracket>${body(contents.displayBracket)})(?<!\\\\)\\\\\\]`,
-    `(?<!\\\\|\\d)\\$(?<${prefix}latexInlineDollar>${body(contents.inlineDollar)})(?<!\\\\)\\$`,
-    `(?<!\\\\)\\\\\\((?<${prefix}latexInlineParenthesis>${body(contents.inlineParenthesis)})(?<!\\\\)\\\\\\)`,
-    `\\s\\[(?<${prefix}latexInlineBracket>${body(contents.inlineBracket)})\\]\\s`,
-  ];
-  if (!boxed) patterns.push(`(?<${prefix}latexFraction>-?\\\\frac\\{-?\\d+(?:[.,]\\d+)?\\}\\{-?\\d+(?:[.,]\\d+)?\\})`);
-  return `(?:(?:${patterns.join('|')})\\s*${percent}?)`;
+interface Candidate {
+  start: number;
+  end: number;
+  groups: Record<string, string | undefined>;
 }
 
-function joinedEnvironments(boxed: boolean): string {
-  const next = [1, 2, 3, 4, 5].map((i) => `${boxed ? '\\s*' : ''}(?:\\s*(?:,?and|,?or|,)\\s*${latexEnvironment(`next${i}_`, boxed)})?`).join('');
-  return `(?:${latexEnvironment('first_', boxed)}${next})`;
+interface Pattern {
+  priority: number;
+  target: 'latex' | 'expr';
+  matches(text: string, spans: LatexSpans): Iterable<Candidate>;
 }
 
-function latexPatterns(boxedPriority: number): ReadonlyArray<readonly [string, number]> {
-  const latex = joinedEnvironments(false);
-  const patterns: [string, number][] = [
-    [`${ci('final answer is')}:?\\s*${latex}\\.?\\s?I hope`, 0],
-    [`${ci('final answer')}.{0,100}?\\s+is:?\\s*${latex}`, 50],
-    [`${ci('answer')}:.{0,50}?${latex}`, 100],
-    [`${ci('answer')}.{0,50}?${latex}`, 200],
-    [latex, 300],
+const FINAL_ANSWER_IS = new RegExp(ci('final answer is'), 'g');
+const FINAL_ANSWER = new RegExp(ci('final answer'), 'g');
+const ANSWER_COLON = new RegExp(`${ci('answer')}:`, 'g');
+const ANSWER = new RegExp(ci('answer'), 'g');
+const LEAD_COLON = /:?\s*/y;
+const LEAD_IS = /\s+is:?\s*/y;
+const TAIL_HOPE = /\.?\s?I hope/y;
+
+function latexPatterns(boxedPriority: number): Pattern[] {
+  const patterns: Pattern[] = [
+    { priority: 0, target: 'latex', matches: (_t, spans) => spans.anchored(FINAL_ANSWER_IS, 0, LEAD_COLON, TAIL_HOPE) },
+    // final answer.{0,100}?\s+is:?\s*LATEX: "is" may come up to 100 characters after "final answer".
+    { priority: 50, target: 'latex', matches: (_t, spans) => spans.anchored(FINAL_ANSWER, 100, LEAD_IS, undefined) },
+    { priority: 100, target: 'latex', matches: (_t, spans) => spans.anchored(ANSWER_COLON, 50, undefined, undefined) },
+    { priority: 200, target: 'latex', matches: (_t, spans) => spans.anchored(ANSWER, 50, undefined, undefined) },
+    { priority: 300, target: 'latex', matches: (_t, spans) => spans.plain(false) },
   ];
   if (boxedPriority >= 0) {
-    patterns.push([joinedEnvironments(true), boxedPriority]);
+    patterns.push({ priority: boxedPriority, target: 'latex', matches: (_t, spans) => spans.plain(true) });
     // A bare \boxed{...} runs to the last "}"; the box's own end is found when it is normalised.
-    patterns.push(['(?<first_latexBoxed>\\\\boxed\\{.+\\})', boxedPriority]);
+    patterns.push({ priority: boxedPriority, target: 'latex', matches: (_t, spans) => spans.bareBoxed() });
   }
   return patterns;
 }
 
-interface Pattern {
-  regex: RegExp;
-  priority: number;
-  target: 'latex' | 'expr';
+function regexPattern(source: string, priority: number): Pattern {
+  const regex = new RegExp(source, 'g');
+  return {
+    priority,
+    target: 'expr',
+    *matches(text) {
+      regex.lastIndex = 0;
+      for (const m of text.matchAll(regex)) yield { start: m.index, end: m.index + m[0].length, groups: m.groups ?? {} };
+    },
+  };
 }
 
 const compiled = new Map<string, Pattern[][]>();
@@ -116,8 +120,8 @@ function patternGroups(boxedPriority: number, targets: readonly ('latex' | 'expr
   let groups = compiled.get(key);
   if (groups) return groups;
   const all: Pattern[] = [
-    ...(targets.includes('latex') ? latexPatterns(boxedPriority).map(([source, priority]) => ({ regex: new RegExp(source, 'gs'), priority, target: 'latex' as const })) : []),
-    ...(targets.includes('expr') ? EXPR_PATTERNS.map(([source, priority]) => ({ regex: new RegExp(source, 'g'), priority, target: 'expr' as const })) : []),
+    ...(targets.includes('latex') ? latexPatterns(boxedPriority) : []),
+    ...(targets.includes('expr') ? EXPR_PATTERNS.map(([source, priority]) => regexPattern(source, priority)) : []),
   ];
   const priorities = [...new Set(all.map((p) => p.priority))].sort((a, b) => a - b);
   groups = priorities.map((priority) => all.filter((p) => p.priority === priority));
@@ -183,6 +187,8 @@ function extractExpression(groups: Record<string, string | undefined>): { value?
   const integer = ['integer1', 'integer2', 'integer3'].map((g) => groups[g]).find(Boolean) ?? '';
   const decimal = ['decimal1', 'decimal2', 'decimal3'].map((g) => groups[g]).find(Boolean) ?? '';
   if (integer || decimal) {
+    // Python's int() reads at most 4,300 digits; Math-Verify's parse fails on a longer number.
+    if (integer.length + decimal.length > MAX_DIGITS) return { text: '' };
     const whole = integer.replace(/[, ]/g, '').replace(/^(-?)0+/, '$1');
     const digits = `${whole === '' || whole === '-' ? `${whole}0` : whole}${decimal.replace(',', '.')}`;
     const value = decimal ? decimalRational(digits.replace('-', '')) : undefined;
@@ -200,19 +206,24 @@ function extractExpression(groups: Record<string, string | undefined>): { value?
   return { text: expr };
 }
 
+/**
+ * How much of an output is searched: its last 100,000 characters (about 25,000 tokens), where a final answer
+ * stands. Math-Verify searches everything, under a 5-second timeout; a bound keeps every output cheap.
+ */
+export const SEARCH_WINDOW_CHARS = 100_000;
+
 /** What parse(text) returns: the first value that reads, in priority order, and the first text matched. */
-export function readAnswer(text: string, options: ExtractOptions = { boxedPriority: 50 }): Reading {
+export function readAnswer(fullText: string, options: ExtractOptions = { boxedPriority: 50 }): Reading {
+  const text = fullText.length > SEARCH_WINDOW_CHARS ? fullText.slice(-SEARCH_WINDOW_CHARS) : fullText;
+  const spans = new LatexSpans(text);
   let fallback: string | undefined;
   for (const group of patternGroups(options.boxedPriority, options.targets ?? ['latex', 'expr'])) {
-    const matches: { m: RegExpExecArray; target: 'latex' | 'expr' }[] = [];
-    for (const pattern of group) {
-      pattern.regex.lastIndex = 0;
-      for (const m of text.matchAll(pattern.regex)) matches.push({ m, target: pattern.target });
-    }
+    const matches: { m: Candidate; target: 'latex' | 'expr'; i: number }[] = [];
+    for (const pattern of group) for (const m of pattern.matches(text, spans)) matches.push({ m, target: pattern.target, i: matches.length });
     // Rightmost end first; for the same end, the one starting first; ties keep pattern order.
-    const order = matches.map((entry, i) => ({ ...entry, i })).sort((a, b) => b.m.index + b.m[0].length - (a.m.index + a.m[0].length) || a.m.index - b.m.index || a.i - b.i);
+    const order = matches.sort((a, b) => b.m.end - a.m.end || a.m.start - b.m.start || a.i - b.i);
     for (const { m, target } of order) {
-      const groups = m.groups ?? {};
+      const groups = m.groups;
       const result = target === 'latex' ? extractLatex(groups) : { ...extractExpression(groups), complex: false };
       if (result.text && fallback === undefined) fallback = result.text;
       if (result.value) return { value: result.value, fallback, complex: result.complex };

@@ -134,8 +134,10 @@ export function tokenize(text: string): Token[] {
       i += m[0].length;
       continue;
     }
-    if (/\d|\./.test(c) && (m = NUMBER.exec(text.slice(i, i + 4096)))) {
+    if (/\d|\./.test(c) && (m = NUMBER.exec(text.slice(i, i + 4302)))) {
       const digits = m[0];
+      // Python's int() reads at most 4,300 digits: a longer number makes the answer unreadable, as in sympy.
+      if (digits.length > 4300) throw new LatexSyntaxError('a number of more than 4,300 digits');
       let j = i + digits.length;
       const pct = /^\s?(?:\\%|%)/.exec(text.slice(j, j + 3));
       const enot = /^E[+-]?\d+/.exec(text.slice(j, j + 24));

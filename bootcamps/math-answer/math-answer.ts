@@ -19,8 +19,8 @@ const groundTruth = z.looseObject({
 });
 export type MathTruth = z.infer<typeof groundTruth>;
 
-const DELIMITED = /\$|\\\(|\\\[|\\boxed|\\fbox/;
-const MARKUP = /\\[a-zA-Z]|[{}^_]/;
+const DELIMITED = /(?<!\\)\$|\\\(|\\\[|\\boxed|\\fbox/;
+const MARKUP = /\\\S|[{}^_]/;
 
 /**
  * The gold as Math-Verify reads it, with one help for bare LaTeX: a gold without math delimiters that holds

@@ -98,6 +98,11 @@ export function onlySymbols(n: Node): boolean {
   return parts.length > 0 && parts.every(onlySymbols);
 }
 
+/** Whether a decimal (sympy's Float) appears anywhere: arithmetic with one is then done in floating point. */
+export function hasFloat(n: Node): boolean {
+  return (n.k === 'num' && n.float !== undefined) || childrenOf(n).some(hasFloat);
+}
+
 /** Symbols a node mentions (sorted), the free variables symbolic comparison evaluates at points. */
 export function freeSymbols(n: Node, into = new Set<string>()): Set<string> {
   switch (n.k) {

@@ -41,11 +41,14 @@ function factorialExact(n: bigint): bigint | undefined {
   return r;
 }
 
-/** The exact rational value, or undefined when it is not rational or not cheaply known. */
+/**
+ * The exact rational value, or undefined when it is not rational or not cheaply known. A decimal is not exact:
+ * sympy computes with a Float in 53-bit floating point, so 14/3. is not 14/3 while 4/2. is 2.
+ */
 export function exact(n: Node, at?: Point): Rational | undefined {
   switch (n.k) {
     case 'num':
-      return n.v;
+      return n.float === undefined ? n.v : undefined;
     case 'sym':
       return at?.exact.get(n.name);
     case 'pct': {

@@ -48,6 +48,14 @@ export function sharedLinesBySource(dir = SHARED_EVAL_DIR): Map<string, SharedLi
     const full = path.join(data, file);
     if (existsSync(full)) addFile(full, file, (row) => ({ data_source: source, prompt: String(row[promptKey]), ground_truth: { answer: row.answer } }));
   }
+  // MathAnswer: MATH-500's rows as the math_500 benchmark hands them on (the gold inside $...$), with the row's
+  // own worked solution as one more realistic output, and the AIME problems.
+  const math500 = path.join(data, 'math500', 'test.jsonl');
+  if (existsSync(math500)) addFile(math500, 'math500/test.jsonl', (row) => ({ data_source: 'MathAnswer', prompt: `${row.problem}\n\n${row.solution}`, ground_truth: { answer: `$${row.answer}$` } }));
+  for (const file of ['aime24/test.jsonl', 'aime25/test.jsonl']) {
+    const full = path.join(data, file);
+    if (existsSync(full)) addFile(full, file, (row) => ({ data_source: 'MathAnswer', prompt: String(row.problem), ground_truth: { answer: String(row.answer) } }));
+  }
   // IFEval: the 541 shared prompts, each row its own ground truth.
   const ifeval = path.join(data, 'ifeval', 'input_data.jsonl');
   if (existsSync(ifeval)) addFile(ifeval, 'ifeval/input_data.jsonl', (row) => ({ data_source: 'IFEval', prompt: String(row.prompt), ground_truth: row }));
@@ -97,6 +105,12 @@ export function hostileOutputs(): [string, string][] {
     ['100k ``` fences', near('```')],
     ['1 MB of digits and operators', near('12+34*56/7-')],
     ['1 MB of commas and quotes', near("'a', ")],
+    ['10k nested \\frac in $...$', `$${'\\frac{1}{'.repeat(10_000)}1${'}'.repeat(10_000)}$`],
+    ['10^{10^{10^{10}}} boxed', 'So the answer is $\\boxed{10^{10^{10^{10}}}}$ and 2^{2^{2^{2^{2^{100}}}}}.'],
+    ['1 MB of braces in $...$', `$${'{'.repeat(MB / 2)}${'}'.repeat(MB / 2)}$`],
+    ['100k $...$ spans', near('$x_1$ and ')],
+    ['100k \\( openers on one line', near('\\( 1 + ')],
+    ['1 MB after "final answer"', `The final answer is ${near('1 + (')}`],
     ['lone surrogates', '\ud800\udc00\ud800x\udfff[[\ud83d]] \\boxed{\udc00} [answer]\ud800[/answer]'],
     ['empty', ''],
     ['NUL and controls', '\u0000\u0001\u001b[31m[[\u0000]]\u007f'],

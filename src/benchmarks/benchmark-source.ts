@@ -39,7 +39,8 @@ export interface LoadOptions {
 
 /** The details file name of a subset: the benchmark's name when it has one subset, else name_subset. */
 export function subsetFileName(benchmark: Benchmark, subset: string): string {
-  return benchmark.subsets.length === 1 ? `${benchmark.name}.jsonl` : `${benchmark.name}_${subset}.jsonl`;
+  // Subset names may hold spaces (MATH-500's "Level 1"); file names keep to letters, digits, "-", "_" and ".".
+  return benchmark.subsets.length === 1 ? `${benchmark.name}.jsonl` : `${benchmark.name}_${subset.replace(/[^A-Za-z0-9._-]/g, '_')}.jsonl`;
 }
 
 function filesFor(request: BenchmarkRequest, subset: string, split: string): DataFile[] {
@@ -82,9 +83,23 @@ function downloadProgress(name: string): (received: number, total: number | unde
 async function* rowsOf(request: BenchmarkRequest, subset: string, split: string, load: LoadOptions): AsyncGenerator<Row> {
   const files = filesFor(request, subset, split);
   if (files.length === 0) throw new DatasetUnavailableError(`${request.benchmark.name}: no ${split} split for subset ${subset}`);
+  const { subsetOfRow } = request.benchmark;
   for (const file of files) {
     const local = await localFile(request, file, load);
-    yield* readRows(local, file.format, { columns: file.columns });
+    for await (const row of readRows(local, file.format, { columns: file.columns })) {
+      if (!subsetOfRow) {
+        yield row;
+        continue;
+      }
+      let own: string | undefined;
+      try {
+        own = subsetOfRow(row);
+      } catch {
+        own = undefined;
+      }
+      // A row whose subset cannot be told goes to the first subset asked, where toItem reports it as a bad row.
+      if (own === subset || (own === undefined && subset === request.subsets[0])) yield row;
+    }
   }
 }
 

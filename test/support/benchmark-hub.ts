@@ -66,6 +66,7 @@ export async function benchmarkHubFiles(): Promise<Record<string, Buffer>> {
   const aime24 = jsonlRows(path.join(SHARED_DATA, 'aime24/test.jsonl')).map((r) => ({ id: Number(r.id), problem: r.problem, solution: r.solution ?? '', answer: String(r.answer), url: r.url ?? '', year: '2024' }));
   put('HuggingFaceH4/aime_2024', 'data/train-00000-of-00001.parquet', parquet(aime24, { id: 'INT64' }));
   put('math-ai/aime25', 'test.jsonl', readFileSync(path.join(SHARED_DATA, 'aime25/test.jsonl')));
+  put('HuggingFaceH4/MATH-500', 'test.jsonl', readFileSync(path.join(SHARED_DATA, 'math500/test.jsonl')));
   const humaneval = jsonlRows(path.join(SHARED_DATA, 'humaneval/HumanEval.jsonl'));
   put('openai/openai_humaneval', 'openai_humaneval/test-00000-of-00001.parquet', parquet(humaneval));
   put('Idavidrein/gpqa', 'gpqa_diamond.csv', csv(OWN_ROWS.gpqa_diamond));
