@@ -3,13 +3,13 @@
 // - assignments: `x = 3` against `3` compares 3 with 3 (either way round), `a = b = 7` is a = 7, while an equation
 //   that is not an assignment only unwraps on the prediction's side (2x + z = 1 against 1 is not equal);
 // - a gold relation against a predicted set is read as the set it describes (1 < x < 2 is (1, 2));
-// - the same text is equal; relations by their sides (a - b), flipped inequalities, equations whose differences
-//   are constant multiples (2x = 4 and x = 2), inequalities in one variable by their solution sets;
+// - the same text is equal; relations by their sides (a - b), flipped (a < b is b > a), and equations in two or
+//   more variables whose differences are constant multiples (2x + 2y = 2 and x + y = 1);
 // - sets order-free, tuples and intervals in order (open and closed ends counted), unions by the points they hold;
 // - a lone symbol by its name (`\text{Yes}` is `yes`), numbers exactly, and rounded to `floatRounding` decimals
 //   when one side is a decimal (1/3 = 0.333333); other expressions by value: exactly where rational arithmetic
 //   suffices, else to 11 significant digits at several points for each free symbol (see equalByValue).
-import { addFlat, freeSymbols, hasFloat, isEquation, isRelation, isSetLike, mulFlat, MINUS_ONE, onlySymbols, show, type Node, type RelOp } from './nodes.ts';
+import { addFlat, childrenOf, freeSymbols, hasFloat, isEquation, isRelation, isSetLike, mulFlat, MINUS_ONE, onlySymbols, show, type Node, type RelOp } from './nodes.ts';
 import { approx, close, exact, ratToNumber, roundExact, type C, type Point } from './numeric.ts';
 import { relationAsSet, relationMatchesSet, sameRealSet } from './real-sets.ts';
 import { containsMatrix, reduceMatrix } from './matrices.ts';
@@ -80,19 +80,18 @@ function equalRelations(gold: Node, pred: Node, opts: CompareOptions): boolean {
   const gd = difference(gold.lhs, gold.rhs);
   if (gold.op === pred.op && equalAnswers(gd, difference(pred.lhs, pred.rhs), opts)) return true;
   if (INVERSE[gold.op] === pred.op && equalAnswers(gd, difference(pred.rhs, pred.lhs), opts)) return true;
-  // What solving both would show: equations whose sides differ by a constant factor have the same solutions,
-  // and inequalities in one variable are compared by their solution sets.
+  // Math-Verify then solves both and compares the solutions, which works only for equations in two or more
+  // variables (solve returns {x: 1 - y}; in one variable it returns values, and inequalities a relation, and
+  // the comparison fails): so 2x + 2y = 2 equals x + y = 1, while 2x = 4 and x = 2, or x > 2 and 2x > 4, differ.
   if (gold.op === '=' && pred.op === '=') return proportional(gd, difference(pred.lhs, pred.rhs), opts);
-  const goldSet = relationAsSet(gold);
-  const predSet = relationAsSet(pred);
-  return goldSet !== undefined && predSet !== undefined && sameRealSet(goldSet, predSet) === true;
+  return false;
 }
 
-/** Whether a = c·b for one nonzero constant c at every point (the same free symbols on both sides). */
+/** Whether a = c·b for one nonzero constant c at every point (the same two or more free symbols on both sides). */
 function proportional(a: Node, b: Node, opts: CompareOptions): boolean {
   const symbolsA = [...freeSymbols(a)].sort();
   const symbolsB = [...freeSymbols(b)].sort();
-  if (symbolsA.length === 0 || symbolsA.join() !== symbolsB.join()) return false;
+  if (symbolsA.length < 2 || symbolsA.join() !== symbolsB.join()) return false;
   let ratio: C | undefined;
   for (const at of pointsFor(symbolsA, opts.complex)) {
     const va = approx(a, at);
@@ -174,6 +173,14 @@ function equalSymbols(gold: Node, pred: Node): boolean {
 const isNumberAtom = (n: Node): boolean => n.k === 'num' || (n.k === 'const' && n.name === 'oo') || (n.k === 'pct' && n.arg.k === 'num');
 const isFloatAtom = (n: Node): boolean => (n.k === 'num' && n.float !== undefined) || (n.k === 'pct' && n.arg.k === 'num' && n.arg.float !== undefined);
 
+/** Whether the constant oo appears: only then is an infinite double a value rather than an overflow. */
+function mentionsInfinity(n: Node): boolean {
+  return (n.k === 'const' && n.name === 'oo') || childrenOf(n).some(mentionsInfinity);
+}
+
+/** Doubles that stand for the values: finite ones, or infinities the expressions mean (not 10^{10^{10}}). */
+const meaningful = (n: Node, v: C) => v.every(Number.isFinite) || mentionsInfinity(n);
+
 /** sympy_numeric_eq: decimals rounded, plain numbers exactly, matrices element by element. */
 function equalNumerically(gold: Node, pred: Node, opts: CompareOptions): boolean {
   if (gold.k === 'matrix' && pred.k === 'matrix') {
@@ -193,7 +200,10 @@ function equalNumerically(gold: Node, pred: Node, opts: CompareOptions): boolean
     return a !== undefined && b !== undefined && a.p === b.p && a.q === b.q;
   }
   // (a - b).evalf(15, chop=True) == 0: equal to 15 digits, tiny differences chopped.
-  if (freeSymbols(gold).size === 0 && freeSymbols(pred).size === 0) return close(approx(gold), approx(pred));
+  if (freeSymbols(gold).size === 0 && freeSymbols(pred).size === 0) {
+    const [a, b] = [approx(gold), approx(pred)];
+    return meaningful(gold, a) && meaningful(pred, b) && close(a, b);
+  }
   return false;
 }
 
@@ -227,7 +237,7 @@ function equalByValue(gold: Node, pred: Node, opts: CompareOptions): boolean {
   const symbols = [...new Set([...freeSymbols(gold), ...freeSymbols(pred)])].sort();
   // With a decimal involved, the difference is a Float, zero only when the floating-point values are equal.
   const floating = hasFloat(gold) || hasFloat(pred);
-  const same = (a: C, b: C) => (floating ? a[0] === b[0] && a[1] === b[1] : close(a, b));
+  const same = (a: C, b: C) => meaningful(gold, a) && meaningful(pred, b) && (floating ? a[0] === b[0] && a[1] === b[1] : close(a, b));
   if (symbols.length === 0) {
     const a = exact(gold);
     const b = exact(pred);

@@ -7,7 +7,7 @@ import type { Bootcamp } from '../types.ts';
 import { equalAnswers } from './compare.ts';
 import { readAnswer, type Reading } from './extract.ts';
 import { readLetter } from './letter.ts';
-import { show } from './nodes.ts';
+import { renameSymbols, show } from './nodes.ts';
 
 const groundTruth = z.looseObject({
   /** The gold answer: "\\frac{14}{3}", "$x = 3$", "\\boxed{(1, 2)}", "7,425,000", "p - q". */
@@ -20,18 +20,19 @@ const groundTruth = z.looseObject({
 export type MathTruth = z.infer<typeof groundTruth>;
 
 const DELIMITED = /(?<!\\)\$|\\\(|\\\[|\\boxed|\\fbox/;
-const MARKUP = /\\\S|[{}^_]/;
+/** A gold that is one plain number as Math-Verify writes numbers: 1,22 · 7,425,000 · 1 000 · .5 · -3 · 20%. */
+const PLAIN_NUMBER = /^\s*-?(?:\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+)\s*(?:%|[Pp]ercent)?\s*$/;
 
 /**
- * The gold as Math-Verify reads it, with one help for bare LaTeX: a gold without math delimiters that holds
- * markup (MATH-500's "\frac{14}{3}") is read as if inside $...$; a plain one ("1,22", "7,425,000") as it stands,
- * and as math only when that finds nothing ("p - q").
+ * The gold as Math-Verify reads it, with one help for golds written bare: one with math delimiters ($...$,
+ * \boxed{}) is read as it stands; a plain number ("1,22", "7,425,000") as Math-Verify reads plain text; anything
+ * else (MATH-500's "\frac{14}{3}", "p - q", "x = 3") as if inside $...$, and as it stands only when that finds
+ * nothing.
  */
 export function readGold(answer: string): Reading {
-  if (DELIMITED.test(answer)) return readAnswer(answer);
-  if (MARKUP.test(answer)) return readAnswer(`$${answer}$`);
-  const plain = readAnswer(answer);
-  return plain.value ? plain : readAnswer(`$${answer}$`);
+  if (DELIMITED.test(answer) || PLAIN_NUMBER.test(answer)) return readAnswer(answer);
+  const math = readAnswer(`$${answer}$`);
+  return math.value ? math : readAnswer(answer);
 }
 
 const goldCache = new Map<string, Reading>();
@@ -47,7 +48,13 @@ function goldReading(answer: string): Reading {
 
 /** Math-Verify's verify over parse results: values compared by meaning, the matched texts as text. */
 export function sameAnswer(gold: Reading, pred: Reading, floatRounding = 6): boolean {
-  if (gold.value && pred.value && equalAnswers(gold.value, pred.value, { floatRounding, complex: gold.complex || pred.complex })) return true;
+  if (gold.value && pred.value) {
+    // A symbol read as complex (the answer mentions i) is not the real symbol of the same name read elsewhere:
+    // sympy tells them apart by their assumptions, so (1+i)/2 does not equal 0.5 + 0.5i (whose "0.5i" is no
+    // standalone i).
+    const complexSide = (r: Reading, other: Reading) => (r.complex && !other.complex ? renameSymbols(r.value!, (n) => `${n}@complex`) : r.value!);
+    if (equalAnswers(complexSide(gold, pred), complexSide(pred, gold), { floatRounding, complex: gold.complex || pred.complex })) return true;
+  }
   const g = gold.fallback?.trim();
   const p = pred.fallback?.trim();
   return g !== undefined && p !== undefined && g !== '' && g === p;

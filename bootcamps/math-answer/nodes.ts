@@ -98,6 +98,37 @@ export function onlySymbols(n: Node): boolean {
   return parts.length > 0 && parts.every(onlySymbols);
 }
 
+/** The node with every symbol renamed by `rename`. */
+export function renameSymbols(n: Node, rename: (name: string) => string): Node {
+  const r = (x: Node) => renameSymbols(x, rename);
+  switch (n.k) {
+    case 'sym':
+      return { k: 'sym', name: rename(n.name) };
+    case 'add':
+    case 'mul':
+    case 'fn':
+    case 'and':
+      return { ...n, args: n.args.map(r) };
+    case 'pow':
+      return { ...n, base: r(n.base), exp: r(n.exp) };
+    case 'pct':
+      return { ...n, arg: r(n.arg) };
+    case 'rel':
+      return { ...n, lhs: r(n.lhs), rhs: r(n.rhs) };
+    case 'set':
+    case 'tuple':
+      return { ...n, items: n.items.map(r) };
+    case 'interval':
+      return { ...n, lo: r(n.lo), hi: r(n.hi) };
+    case 'setop':
+      return { ...n, a: r(n.a), b: r(n.b) };
+    case 'matrix':
+      return { ...n, rows: n.rows.map((row) => row.map(r)) };
+    default:
+      return n;
+  }
+}
+
 /** Whether a decimal (sympy's Float) appears anywhere: arithmetic with one is then done in floating point. */
 export function hasFloat(n: Node): boolean {
   return (n.k === 'num' && n.float !== undefined) || childrenOf(n).some(hasFloat);

@@ -1,7 +1,7 @@
 // The catalog against EvalScope: the prompt built for the first rows equals the one EvalScope builds, byte for
 // byte (test/fixtures/benchmarks/evalscope-prompts.json, recorded from modelscope/evalscope fde259d2 by the
 // script beside it), its multiple-choice reading agrees with parse_answers, and on every row of the shared
-// GSM8K, MMLU and AIME data the gold answer written as a model would scores 1 and a wrong one 0.
+// GSM8K, MMLU, AIME and MATH-500 data the gold answer written as a model would scores 1 and a wrong one 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -125,6 +125,25 @@ test('AIME 2024 and 2025: on all 60 shared problems \\boxed{gold} and a final nu
       assert.equal(await scores(b, it, `\\boxed{${Number(gold) + 1}}`), 0, `${name} ${gold} + 1`);
     }
   }
+});
+
+test("MATH-500: 500 rows in EvalScope's five Level subsets; each row's own worked solution scores 1 through the benchmark's item, a wrong box 0", { skip }, async () => {
+  const b = findBenchmark('math_500')!;
+  assert.equal(findBenchmark('math_test_500'), b, "NeMo's name");
+  const rows = await rowsOf(b, b.evalSplit);
+  assert.equal(rows.length, 500);
+  const perLevel = new Map<string, number>();
+  for (const row of rows) {
+    const subset = b.subsetOfRow!(row);
+    perLevel.set(subset, (perLevel.get(subset) ?? 0) + 1);
+    const it = item(b, row, subset);
+    assert.equal(it.data_source, 'MathAnswer');
+    assert.equal(await scores(b, it, String(row.solution)), 1, `${String(row.unique_id)}: its own solution`);
+    assert.equal(await scores(b, it, 'So the answer is $\\boxed{-123457}$.'), 0, `${String(row.unique_id)}: a wrong box`);
+  }
+  assert.deepEqual([...perLevel.keys()].sort(), [...b.subsets]);
+  assert.equal([...perLevel.values()].reduce((x, y) => x + y), 500);
+  assert.throws(() => item(b, { problem: 'p', answer: '1', level: 9 }, 'Level 1'), { name: 'BenchmarkRowError', message: /"level" to be 1 to 5/ });
 });
 
 test('ARC, HellaSwag and GPQA rows (our own) score their gold letter 1 and the others 0; ARC digit keys become letters', async () => {

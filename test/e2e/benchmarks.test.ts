@@ -262,7 +262,8 @@ test('ls lists every benchmark beside the bootcamps; --json gives each source as
   assert.equal(r.code, 0, r.stderr);
   const listing = JSON.parse(r.stdout);
   const names = listing.benchmarks.map((b: { name: string }) => b.name);
-  assert.deepEqual(names, ['gsm8k', 'mmlu', 'gpqa_diamond', 'arc', 'hellaswag', 'aime24', 'aime25', 'humaneval', 'ifeval', 'internbootcamp']);
+  assert.deepEqual(names, ['gsm8k', 'mmlu', 'gpqa_diamond', 'arc', 'hellaswag', 'aime24', 'aime25', 'math_500', 'humaneval', 'ifeval', 'internbootcamp']);
+  assert.deepEqual(listing.benchmarks[7].subsets, ['Level 1', 'Level 2', 'Level 3', 'Level 4', 'Level 5']);
   const mmlu = listing.benchmarks[1];
   assert.equal(mmlu.subsets.length, 57);
   assert.equal(mmlu.source.hub, 'huggingface');
@@ -274,7 +275,7 @@ test('ls lists every benchmark beside the bootcamps; --json gives each source as
   assert.equal(ib.rows.test, 5488);
   assert.ok(listing.bootcamps.some((b: { name: string }) => b.name === 'MultipleChoice'));
   const text = await runScript('run_eval.ts', ['ls', '--cache_dir', dir]);
-  assert.match(text.stdout, /10 benchmarks \(--datasets NAME,\.\.\. or --eval_type NAME/);
+  assert.match(text.stdout, /11 benchmarks \(--datasets NAME,\.\.\. or --eval_type NAME/);
   assert.match(text.stdout, /gpqa_diamond\s+GPQA-Diamond \[gpqa, .*huggingface:Idavidrein\/gpqa.*not cached/);
 });
 
@@ -299,6 +300,39 @@ test('HumanEval by name runs its tests in the sandbox: canonical solutions pass,
     assert.match(String(rows[0].prompt), /^Read the following function signature and docstring, and fully implement the function described\./);
     assert.ok(rows.every((x) => !JSON.stringify(x.ground_truth).includes('canonical_solution')), 'the canonical solution stays out of the item');
     assert.match(r.stdout, /HumanEval: 0\.7500 \(weighted over 4 items\)/);
+  } finally {
+    await mock.stop();
+    await hub.close();
+  }
+});
+
+test('MATH-500 by name, two Level subsets: a details file per level, worked solutions score 1 and a wrong box 0, the extracted answer shown normalised, the report per level', { skip }, async () => {
+  const dir = tempDir();
+  const hub = await startBenchmarkHub();
+  const solutions: string[] = [];
+  const shared = readFileSync(path.join(SHARED_DATA, 'math500/test.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { problem: string; solution: string; level: number });
+  for (const level of [1, 5]) {
+    const items = await benchmarkItems('math_500', `Level ${level}`, { limit: 3 });
+    const rows = shared.filter((r) => r.level === level).slice(0, 3);
+    // The first two are answered with the row's own solution; the third gets the mock's wrong text.
+    items.slice(0, 2).forEach((it, i) => solutions.push(JSON.stringify({ prompt: it.prompt, output: rows[i].solution })));
+  }
+  writeFileSync(path.join(dir, 'solutions.jsonl'), solutions.join('\n') + '\n');
+  const mock = await startMockProcess(['--model', 'm', '--solutions', path.join(dir, 'solutions.jsonl'), '--wrong-text', 'Hence $\\boxed{-123457}$.']);
+  try {
+    const out = path.join(dir, 'run');
+    const r = await runEval(['--url', mock.baseUrl, '--model_name', 'm', '--api_mode', 'chat_completion', '--datasets', 'math_500', '--dataset_args', '{"math_500": {"subset_list": ["Level 1", "Level 5"]}}', '--limit', '3', '--cache_dir', path.join(dir, 'cache'), '--output_dir', out], { HF_ENDPOINT: hub.origin });
+    assert.equal(r.code, 0, r.stderr);
+    for (const level of [1, 5]) {
+      const rows = readJsonl(path.join(out, 'details', `math_500_Level_${level}.jsonl`));
+      assert.deepEqual(rows.map((row) => row.score), [1, 1, 0], `Level ${level}`);
+      assert.equal(rows[2].extracted_output, '-123457');
+      assert.equal(typeof rows[0].extracted_output, 'string');
+    }
+    const report = JSON.parse(readFileSync(path.join(out, 'reports', 'm', 'math_500.json'), 'utf8'));
+    const subsets = report.metrics[0].categories[0].subsets as { name: string; score: number; num: number }[];
+    assert.deepEqual(subsets.map((x) => [x.name, x.num]), [['Level 1', 3], ['Level 5', 3]]);
+    assert.equal(report.metrics[0].score, Math.round((4 / 6) * 1e4) / 1e4);
   } finally {
     await mock.stop();
     await hub.close();

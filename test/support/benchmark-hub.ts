@@ -109,7 +109,7 @@ export async function benchmarkItems(name: string, subset: string, options: { fe
   const rows = async (split: string) => {
     const out: Record<string, unknown>[] = [];
     for (const f of b.source.files.filter((f) => f.split === split && (f.subset === undefined || f.subset === subset))) {
-      for await (const row of readRows(path.join(dir, b.source.repo, f.path), f.format)) out.push(row);
+      for await (const row of readRows(path.join(dir, b.source.repo, f.path), f.format)) if (!b.subsetOfRow || b.subsetOfRow(row) === subset) out.push(row);
     }
     return out;
   };

@@ -40,6 +40,8 @@ const OWN: ReadonlyArray<readonly [string, string]> = [
   // radicals, pi, powers, i
   ['2\\sqrt{2}', '$\\sqrt{8}$'], ['\\sqrt{8}', '$2\\sqrt2$'], ['\\frac{\\sqrt{2}}{2}', '$\\frac{1}{\\sqrt{2}}$'], ['\\frac{\\sqrt{3}}{3}', '0.57735'],
   ['\\sqrt[3]{8}', '2'], ['\\sqrt[3]{2}', '$2^{1/3}$'], ['288\\pi', '$288 \\pi$'], ['288\\pi', '$\\pi \\cdot 288$'], ['2^{10}', '1024'],
+  ['\\frac{1+i}{2}', '$0.5 + 0.5i$'], ['\\sqrt{-4}', '$2i$'], ['3 \\times 10^{8}', '300000000'], ['3 \\times 10^{8}', '3e8'],
+  ['0.5\\%', '0.005'], ['1\\frac{1}{2}', '3/2'], ['\\frac{1}{2}x', '$x/2$'], ['\\sum_{k=1}^{10} k', '55'], ['\\frac{\\pi}{2}', '$90^\\circ$'],
   ['6 - 5i', '$-5i + 6$'], ['6 - 5i', '$6 + 5i$'], ['3+2i', '$2i+3$'], ['i', '$\\sqrt{-1}$'], ['\\infty', '$\\infty$'], ['-\\infty', '$-\\infty$'],
   // symbolic expressions
   ['p - q', '$-q + p$'], ['p - q', '$q - p$'], ['x^2 + 2x + 1', '$(x+1)^2$'], ['(x+1)^2', '$x^2 + 2x + 2$'], ['\\frac{x}{2}', '$0.5x$'],
@@ -48,7 +50,9 @@ const OWN: ReadonlyArray<readonly [string, string]> = [
   // equations and assignments
   ['x = 3', '3'], ['3', '$x = 3$'], ['x = 3', '$y = 3$'], ['x = 3', '$x = 3$'], ['a = b = 7', '7'], ['7', '$a = b = 7$'],
   ['2x + z = 1', '1'], ['y = 2x + 1', '$y = 1 + 2x$'], ['2x = 4', '$x = 2$'], ['x = 2', '$2x = 4$'], ['y = x^2', '$x^2 = y$'],
-  ['x \\approx 3.14', '3.14'], ['k = 5', '$k=5$'], ['101', '$a + 2z = 2z + a = 101$'],
+  ['x \\approx 3.14', '3.14'], ['k = 5', '$k=5$'], ['101', '$a + 2z = 2z + a = 101$'], ['x + y = 1', '$y = 1 - x$'],
+  ['2x + 2y = 2', '$x + y = 1$'], ['y = 2x', '$2x = y$'], ['f(x) = 2x', '$2x$'], ['2x', '$f(x) = 2x$'], ['x > 2', '$2x > 4$'],
+  ['x^2 < 4', '$-2 < x < 2$'], ['x \\in [1, 2]', '$[1, 2]$'],
   // inequalities and intervals
   ['x > 3', '$3 < x$'], ['x \\ge 3', '$[3, \\infty)$'], ['x > 3', '$(3, \\infty)$'], ['1 < x < 2', '$(1, 2)$'], ['(1, 2)', '$1 < x < 2$'],
   ['x \\le -1', '$(-\\infty, -1]$'], ['x < -1', '$(-\\infty, -1]$'], ['(1, 2]', '$(1, 2]$'], ['(1, 2]', '$[1, 2]$'], ['[1, 2)', '$[1, 2)$'],
@@ -58,7 +62,7 @@ const OWN: ReadonlyArray<readonly [string, string]> = [
   ['\\{1, 2\\}', '$\\{2, 1\\}$'], ['\\{1, 2\\}', '$\\{1, 3\\}$'], ['1, 2', '$2, 1$'], ['1, 2, 3', '$3, 2, 1$'], ['(1, 2)', '$(2, 1)$'],
   ['(1, 2)', '$(1, 2)$'], ['(1, 2, 3)', '$(1, 2, 3)$'], ['(1, 2, 3)', '$(3, 2, 1)$'], ['(6, 31, -1)', '$(6, 31, -1)$'], ['(1, 2)', '1, 2'],
   ['(3, \\frac{\\pi}{2})', '$\\left( 3, \\frac{\\pi}{2} \\right)$'], ['\\{1, 3\\} \\cup \\{2, 4\\}', '$\\{1, 2, 3, 4\\}$'], ['\\pm 2', '$2, -2$'],
-  ['x = \\pm 2', '$-2, 2$'], ['1, 2', '$\\boxed{1} and \\boxed{2}$'], ['2, 1', 'The roots are $1$ and $2$.'], ['\\emptyset', '$\\{\\}$'],
+  ['x = \\pm 2', '$-2, 2$'], ['\\{1, 1, 2\\}', '$\\{1, 2\\}$'], ['1, 2, 2', '$2, 1$'], ['(0, \\infty)', '$x > 0$'], ['1, 2', '$\\boxed{1} and \\boxed{2}$'], ['2, 1', 'The roots are $1$ and $2$.'], ['\\emptyset', '$\\{\\}$'],
   // matrices
   ['\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}', '$\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}$'],
   ['\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}', '$\\begin{bmatrix} 1 & 2 \\\\ 3 & 5 \\end{bmatrix}$'],
@@ -75,7 +79,7 @@ const OWN: ReadonlyArray<readonly [string, string]> = [
   ['-5', '-5'], ['0', '0'], ['0', 'nothing here'], ['5', ''], ['5', '\\boxed{5'], ['5', '\\boxed{}'],
   // hostile and odd inputs (they must simply not match, fast)
   ['1', `$${'{'.repeat(3000)}1${'}'.repeat(3000)}$`], ['1', `$${'\\frac{1}{'.repeat(300)}1${'}'.repeat(300)}$`], ['1', '$10^{10^{10}}$'],
-  ['10^{10^{10}}', '$10^{10^{10}}$'], ['1', '$\\frac{1}{0}$'], ['12:00', '$1:00$'], ['2', '$2(3)$'], ['5', '$2(3)$'], ['x(2)', '$2x$'],
+  ['10^{10^{10}}', '$10^{10^{10}}$'], ['1', '$\\frac{1}{0}$'], ['\\frac{14}{3}', 'The answer is 14/3.'], ['\\frac{14}{3}', 'The answer is 14/3'], ['12:00', '$1:00$'], ['2', '$2(3)$'], ['5', '$2(3)$'], ['x(2)', '$2x$'],
 ];
 
 /** Top-level separators (not inside braces or brackets) of a LaTeX answer. */
@@ -124,7 +128,7 @@ function rewrites(answer: string): [string, string, 0 | 1][] {
     const [, sign, p, q] = fraction;
     const decimal = decimalOf(sign, BigInt(p), BigInt(q));
     if (decimal) add('decimal', boxed(decimal), 1);
-    add('slash', `The answer is ${sign}${p}/${q}.`, 1);
+    add('slash', `The answer is ${sign}${p}/${q}`, 1);
   }
   if (/^-?\d+$/.test(answer)) {
     const n = BigInt(answer);
