@@ -24,9 +24,15 @@ const NUMBER = /-?\d*\.?\d+/g;
 /** sys.get_int_max_str_digits(): the longest decimal string Python's int() reads by default. */
 const MAX_INT_DIGITS = 4300;
 
+/**
+ * How much of an output is read: its last 100,000 characters (as MathAnswer). EvalScope reads all of it; on a
+ * megabyte after "final answer is" its normalisation alone takes tens of milliseconds.
+ */
+const WINDOW_CHARS = 100_000;
+
 /** extract_answer(pred_str, use_last_number=True), normalised by strip_answer_string. */
 export function evalscopeExtractAnswer(output: string): string {
-  const text = output.replaceAll('\u043a\u0438', '');
+  const text = (output.length > WINDOW_CHARS ? output.slice(-WINDOW_CHARS) : output).replaceAll('\u043a\u0438', '');
   let pred: string;
   if (text.includes('final answer is $') && text.includes('$. I hope')) {
     pred = text.split('final answer is $').slice(1).join('final answer is $').split('$. I hope')[0].trim();
