@@ -25,7 +25,7 @@ export const caseDigest = (c: MathCase) => createHash('sha256').update(`${c.gold
 // Our own pairs: [gold, prediction]. Grouped by what they exercise.
 const OWN: ReadonlyArray<readonly [string, string]> = [
   // fractions and decimals
-  ['\\frac{1}{2}', '0.5'], ['\\frac{1}{2}', '$\\dfrac12$'], ['\\frac{1}{2}', 'The answer is 1/2.'], ['\\frac{1}{2}', '$\\tfrac{1}{2}$'],
+  ['\\frac{1}{2}', '0.5'], ['\\frac{1}{2}', '$\\dfrac12$'], ['\\frac{1}{2}', 'The answer is 1/2.'], ['\\frac{1}{2}', '1/2'], ['\\frac{1}{2}', '$\\tfrac{1}{2}$'],
   ['0.5', '$\\frac{1}{2}$'], ['\\frac{1}{3}', '0.333333'], ['\\frac{1}{3}', '0.33'], ['\\frac{1}{3}', '0.3333333333'], ['.4', '0.4'],
   ['0.4', '$.4$'], ['\\frac{2}{4}', '\\boxed{\\frac{1}{2}}'], ['-\\frac{3}{4}', '$\\frac{-3}{4}$'], ['-\\frac{3}{4}', '$-0.75$'],
   ['2\\frac{1}{2}', '2.5'], ['2\\frac{1}{2}', '$\\frac{5}{2}$'], ['\\frac{7}{3}', '$2\\frac{1}{3}$'], ['1.5', '1.50'],
@@ -55,7 +55,7 @@ const OWN: ReadonlyArray<readonly [string, string]> = [
   ['x^2 < 4', '$-2 < x < 2$'], ['x \\in [1, 2]', '$[1, 2]$'],
   // inequalities and intervals
   ['x > 3', '$3 < x$'], ['x \\ge 3', '$[3, \\infty)$'], ['x > 3', '$(3, \\infty)$'], ['1 < x < 2', '$(1, 2)$'], ['(1, 2)', '$1 < x < 2$'],
-  ['x \\le -1', '$(-\\infty, -1]$'], ['x < -1', '$(-\\infty, -1]$'], ['(1, 2]', '$(1, 2]$'], ['(1, 2]', '$[1, 2]$'], ['[1, 2)', '$[1, 2)$'],
+  ['x \\le -1', '$(-\\infty, -1]$'], ['x < -1', '$(-\\infty, -1]$'], ['(1, 2]', '$(1, 2]$'], ['(1, 2]', '$[1, 2]$'], ['[1, 2)', '$[1, 2)$'], ['[1, 2)', '$[1, 2]$'],
   ['(-\\infty, -2) \\cup (3, \\infty)', '$(3, \\infty) \\cup (-\\infty, -2)$'], ['(-\\infty, -2) \\cup (3, \\infty)', '$(-\\infty, 3)$'],
   ['(-\\infty, 0) \\cup (0, \\infty)', '$x \\neq 0$'], ['[-2, 5]', '$-2 \\le x \\le 5$'], ['x^2 < 4', '$(-2, 2)$'],
   // sets, tuples, lists
