@@ -199,8 +199,17 @@ export function show(n: Node): string {
       return n.name;
     case 'add':
       return n.args.map((a, i) => (i === 0 ? showTerm(a) : signedTerm(a))).join('');
-    case 'mul':
-      return n.args.map((a) => (a.k === 'add' || a.k === 'rel' ? `(${show(a)})` : showFactor(a))).join('*');
+    case 'mul': {
+      // sympy's way: x*y/(2*z), -x for -1*x.
+      const isReciprocal = (a: Node) => a.k === 'pow' && a.exp.k === 'num' && !a.exp.float && a.exp.v.p === -1n && a.exp.v.q === 1n;
+      const factor = (a: Node) => (a.k === 'add' || a.k === 'rel' ? `(${show(a)})` : showFactor(a));
+      const top = n.args.filter((a) => !isReciprocal(a));
+      const bottom = n.args.filter(isReciprocal).map((a) => (a as Extract<Node, { k: 'pow' }>).base);
+      const negative = top.length > 1 && top[0].k === 'num' && !top[0].float && top[0].v.p === -1n && top[0].v.q === 1n;
+      const shownTop = (negative ? top.slice(1) : top).map(factor).join('*') || '1';
+      const shownBottom = bottom.length === 0 ? '' : bottom.length === 1 && bottom[0].k !== 'mul' ? `/${factor(bottom[0])}` : `/(${bottom.map((b) => (b.k === 'mul' ? show(b) : factor(b))).join('*')})`;
+      return `${negative ? '-' : ''}${shownTop}${shownBottom}`;
+    }
     case 'pow':
       if (n.exp.k === 'num' && !n.exp.float && n.exp.v.p === 1n && n.exp.v.q === 2n) return `sqrt(${show(n.base)})`;
       return `${showFactor(n.base, true)}**${showFactor(n.exp, true)}`;
