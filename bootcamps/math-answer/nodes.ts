@@ -98,35 +98,37 @@ export function onlySymbols(n: Node): boolean {
   return parts.length > 0 && parts.every(onlySymbols);
 }
 
-/** The node with every symbol renamed by `rename`. */
-export function renameSymbols(n: Node, rename: (name: string) => string): Node {
-  const r = (x: Node) => renameSymbols(x, rename);
+/** The node with each direct part replaced by `f(part)` (numbers, symbols and constants as they are). */
+export function mapChildren(n: Node, f: (part: Node) => Node): Node {
   switch (n.k) {
-    case 'sym':
-      return { k: 'sym', name: rename(n.name) };
     case 'add':
     case 'mul':
     case 'fn':
     case 'and':
-      return { ...n, args: n.args.map(r) };
+      return { ...n, args: n.args.map(f) };
     case 'pow':
-      return { ...n, base: r(n.base), exp: r(n.exp) };
+      return { ...n, base: f(n.base), exp: f(n.exp) };
     case 'pct':
-      return { ...n, arg: r(n.arg) };
+      return { ...n, arg: f(n.arg) };
     case 'rel':
-      return { ...n, lhs: r(n.lhs), rhs: r(n.rhs) };
+      return { ...n, lhs: f(n.lhs), rhs: f(n.rhs) };
     case 'set':
     case 'tuple':
-      return { ...n, items: n.items.map(r) };
+      return { ...n, items: n.items.map(f) };
     case 'interval':
-      return { ...n, lo: r(n.lo), hi: r(n.hi) };
+      return { ...n, lo: f(n.lo), hi: f(n.hi) };
     case 'setop':
-      return { ...n, a: r(n.a), b: r(n.b) };
+      return { ...n, a: f(n.a), b: f(n.b) };
     case 'matrix':
-      return { ...n, rows: n.rows.map((row) => row.map(r)) };
+      return { ...n, rows: n.rows.map((row) => row.map(f)) };
     default:
       return n;
   }
+}
+
+/** The node with every symbol renamed by `rename`. */
+export function renameSymbols(n: Node, rename: (name: string) => string): Node {
+  return n.k === 'sym' ? { k: 'sym', name: rename(n.name) } : mapChildren(n, (x) => renameSymbols(x, rename));
 }
 
 /** Whether a decimal (sympy's Float) appears anywhere: arithmetic with one is then done in floating point. */
@@ -136,43 +138,8 @@ export function hasFloat(n: Node): boolean {
 
 /** Symbols a node mentions (sorted), the free variables symbolic comparison evaluates at points. */
 export function freeSymbols(n: Node, into = new Set<string>()): Set<string> {
-  switch (n.k) {
-    case 'sym':
-      into.add(n.name);
-      break;
-    case 'add':
-    case 'mul':
-    case 'fn':
-    case 'and':
-      n.args.forEach((a) => freeSymbols(a, into));
-      break;
-    case 'pow':
-      freeSymbols(n.base, into);
-      freeSymbols(n.exp, into);
-      break;
-    case 'pct':
-      freeSymbols(n.arg, into);
-      break;
-    case 'rel':
-      freeSymbols(n.lhs, into);
-      freeSymbols(n.rhs, into);
-      break;
-    case 'set':
-    case 'tuple':
-      n.items.forEach((a) => freeSymbols(a, into));
-      break;
-    case 'interval':
-      freeSymbols(n.lo, into);
-      freeSymbols(n.hi, into);
-      break;
-    case 'setop':
-      freeSymbols(n.a, into);
-      freeSymbols(n.b, into);
-      break;
-    case 'matrix':
-      n.rows.forEach((r) => r.forEach((a) => freeSymbols(a, into)));
-      break;
-  }
+  if (n.k === 'sym') into.add(n.name);
+  else for (const part of childrenOf(n)) freeSymbols(part, into);
   return into;
 }
 

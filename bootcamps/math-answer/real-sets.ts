@@ -2,7 +2,7 @@
 // intervals equals another when their symmetric difference is empty, whatever the order or grouping they were
 // written in; and a relation in one variable is the set of values that satisfy it (sympy's as_set), as far as
 // linear relations go (x > 3, 1 < x \le 2, 2x - 1 \ne 0).
-import { addFlat, freeSymbols, mul, mulFlat, MINUS_ONE, num, pow, show, type Node } from './nodes.ts';
+import { addFlat, freeSymbols, mapChildren, mul, mulFlat, MINUS_ONE, num, pow, show, type Node } from './nodes.ts';
 import { KNOWN_FUNCTIONS as KNOWN } from './numeric.ts';
 import { approx, close, realApprox } from './numeric.ts';
 
@@ -102,19 +102,7 @@ export function sameRealSet(a: Node, b: Node): boolean | undefined {
 /** An undefined function call as one symbol (f(x) → f_x), as Math-Verify's unwrap_fcs does before as_set. */
 function unwrapCalls(n: Node): Node {
   if (n.k === 'fn' && !KNOWN.has(n.name)) return { k: 'sym', name: `${n.name}_${n.args.map(show).join('_')}` };
-  switch (n.k) {
-    case 'add':
-    case 'mul':
-    case 'fn':
-    case 'and':
-      return { ...n, args: n.args.map(unwrapCalls) };
-    case 'pow':
-      return { ...n, base: unwrapCalls(n.base), exp: unwrapCalls(n.exp) };
-    case 'rel':
-      return { ...n, lhs: unwrapCalls(n.lhs), rhs: unwrapCalls(n.rhs) };
-    default:
-      return n;
-  }
+  return mapChildren(n, unwrapCalls);
 }
 
 /** Whether a relation holds at x: undefined where a side has no real value. Near-equal sides count as equal. */
@@ -178,20 +166,7 @@ export function relationMatchesSet(rel: Node, set: Node): boolean | undefined {
 }
 
 function substitute(n: Node, name: string, value: Node): Node {
-  switch (n.k) {
-    case 'sym':
-      return n.name === name ? value : n;
-    case 'add':
-    case 'mul':
-    case 'fn':
-      return { ...n, args: n.args.map((a) => substitute(a, name, value)) };
-    case 'pow':
-      return { ...n, base: substitute(n.base, name, value), exp: substitute(n.exp, name, value) };
-    case 'pct':
-      return { ...n, arg: substitute(n.arg, name, value) };
-    default:
-      return n;
-  }
+  return n.k === 'sym' ? (n.name === name ? value : n) : mapChildren(n, (x) => substitute(x, name, value));
 }
 
 const OO: Node = { k: 'const', name: 'oo' };

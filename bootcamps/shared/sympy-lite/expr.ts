@@ -26,7 +26,7 @@ export interface Rational {
 }
 
 const abs = (n: bigint) => (n < 0n ? -n : n);
-function gcd(a: bigint, b: bigint): bigint {
+export function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
   while (b) [a, b] = [b, a % b];
@@ -79,7 +79,7 @@ export function exactValue(e: Expr): Rational | undefined {
 // ---- complex numbers ------------------------------------------------------------------------------------
 
 export type C = [number, number];
-const cadd = (a: C, b: C): C => [a[0] + b[0], a[1] + b[1]];
+export const cadd = (a: C, b: C): C => [a[0] + b[0], a[1] + b[1]];
 const cmul = (a: C, b: C): C => [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]];
 function cdiv(a: C, b: C): C {
   const d = b[0] * b[0] + b[1] * b[1];
@@ -97,12 +97,12 @@ function cpow(a: C, b: C): C {
   if (a[0] === 0 && a[1] === 0) return b[0] > 0 ? [0, 0] : [NaN, NaN];
   return cexp(cmul(b, clog(a)));
 }
-const csin = (a: C): C => [Math.sin(a[0]) * Math.cosh(a[1]), Math.cos(a[0]) * Math.sinh(a[1])];
-const ccos = (a: C): C => [Math.cos(a[0]) * Math.cosh(a[1]), -Math.sin(a[0]) * Math.sinh(a[1])];
+export const csin = (a: C): C => [Math.sin(a[0]) * Math.cosh(a[1]), Math.cos(a[0]) * Math.sinh(a[1])];
+export const ccos = (a: C): C => [Math.cos(a[0]) * Math.cosh(a[1]), -Math.sin(a[0]) * Math.sinh(a[1])];
 const I: C = [0, 1];
 
 /** A fixed smooth function of its arguments, different for every name: stands for f(x) sympy cannot evaluate. */
-function opaque(name: string, args: C[]): C {
+export function opaque(name: string, args: C[]): C {
   let h = 0;
   for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   let out: C = [((h % 997) + 1) / 331, 0];
