@@ -55,6 +55,11 @@ async function runTemplateList(
 }
 
 export async function runEvalMain(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: MainIO): Promise<number> {
+  // `run_eval.ts perf ...` is the load test (scripts/perf.ts), with its own flags.
+  if (argv[0] === 'perf') {
+    const { perfMain } = await import('../perf/perf-main.ts');
+    return perfMain(argv.slice(1), env, { ...io, now: () => new Date() });
+  }
   let secrets: (string | undefined)[] = [env.OPENAI_API_KEY, env.HF_TOKEN, env.MODELSCOPE_API_TOKEN];
   try {
     const config = buildConfig({ argv, env });

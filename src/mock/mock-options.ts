@@ -31,6 +31,8 @@ export interface MockOptions {
   /** Streaming: ms before the first token, and between tokens (the latency, if any, comes before both). */
   ttftMs: number;
   itlMs: number;
+  /** Streaming: tokens sent in each chunk (speculative decoding sends several; TPOT must divide by tokens). */
+  tokensPerChunk: number;
   /** Every reply is exactly this many tokens (words), the reply's own words repeated or cut (max_tokens still cuts). */
   replyTokens?: number;
   /** Fail mode "stall": data chunks sent before the stream goes silent (unstreamed answers just hang). */
@@ -55,6 +57,7 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   failFirst: 0,
   ttftMs: 0,
   itlMs: 0,
+  tokensPerChunk: 1,
   stallAfterChunks: 3,
   random: Math.random,
 };

@@ -22,6 +22,13 @@ export interface MockStats {
   clientTurnaroundP50Ms?: number;
   clientTurnaroundP90Ms?: number;
   clientTurnaroundP99Ms?: number;
+  /**
+   * What the mock's streams actually did (its timers drift under load): the mean ms from a request's arrival
+   * (plus --latency-ms) to its first token written, and between consecutive token writes. A load test's
+   * accuracy is measured against these.
+   */
+  meanFirstTokenMs: number;
+  meanTokenGapMs: number;
   /** Generation requests received in each 250 ms since the first: a benchmark's start-up shows as low counts. */
   generationsPer250Ms: number[];
   models: number;
@@ -33,7 +40,7 @@ export interface MockStats {
 
 /** Every count at zero, as at start and after DELETE /stats (requests in flight stay counted: `inFlight`). */
 function freshCounts(inFlight: number): Omit<MockStats, 'inFlight'> {
-  return { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: inFlight, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0, generationsPer250Ms: [] };
+  return { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: inFlight, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0, meanFirstTokenMs: 0, meanTokenGapMs: 0, generationsPer250Ms: [] };
 }
 
 export class MockStatsTracker {
@@ -48,6 +55,22 @@ export class MockStatsTracker {
   /** When the latest answer on a connection was handed to it (performance.now()). */
   private readonly answeredAt = new WeakMap<object, number>();
   private turnarounds: number[] = [];
+  private firstTokenSumMs = 0;
+  private firstTokenCount = 0;
+  private tokenGapSumMs = 0;
+  private tokenGapCount = 0;
+
+  /** A stream wrote its first token `ms` after its answer was due (arrival plus --latency-ms). */
+  noteFirstToken(ms: number): void {
+    this.firstTokenSumMs += ms;
+    this.stats.meanFirstTokenMs = this.firstTokenSumMs / ++this.firstTokenCount;
+  }
+
+  /** A stream wrote a token `ms` after its previous one. */
+  noteTokenGap(ms: number): void {
+    this.tokenGapSumMs += ms;
+    this.stats.meanTokenGapMs = this.tokenGapSumMs / ++this.tokenGapCount;
+  }
 
   /** The stats as sent by GET /stats, with the turnaround percentiles worked out. */
   snapshot(): MockStats {
@@ -112,6 +135,7 @@ export class MockStatsTracker {
     this.firstGenerationPerfMs = undefined;
     this.inFlightArea = 0;
     this.lateSumMs = this.lateCount = this.turnaroundSumMs = this.turnaroundCount = 0;
+    this.firstTokenSumMs = this.firstTokenCount = this.tokenGapSumMs = this.tokenGapCount = 0;
     this.turnarounds = [];
   }
 }
