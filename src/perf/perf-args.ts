@@ -39,6 +39,8 @@ export interface PerfConfig {
   /** --sla: the bound the concurrency search keeps to (a percentile of TTFT, TPOT or latency). */
   sla?: { metric: 'ttft' | 'tpot' | 'latency'; percentile: number; limitMs: number };
   maxParallel: number;
+  /** A folder with tokenizer.json: random prompts of exact token lengths, and counts when usage is missing. */
+  tokenizerPath?: string;
 }
 
 export const PERF_HELP = `Usage: tsx scripts/perf.ts --url URL --model NAME [flags]   (also: run_eval.ts perf ...)
@@ -55,7 +57,9 @@ Load-tests an OpenAI-compatible endpoint as EvalScope's perf does (flags in eith
   --warmup-num N            requests sent first and left out of every figure (default 0)
   --dataset NAME            openqa (default; our prompts, or --dataset-path JSONL with "question") | random |
                             line_by_line (--dataset-path, one prompt a line) | jsonl (--dataset-path, "prompt" or "messages")
-  --min-prompt-length N, --max-prompt-length N   random prompts' length in words (default 128 .. 128)
+  --min-prompt-length N, --max-prompt-length N   random prompts' length (default 128 .. 128): in tokens with
+                            --tokenizer-path, else in words
+  --tokenizer-path DIR      a Hugging Face tokenizer.json: exact random prompt lengths, counts when usage is missing
   --min-tokens N, --max-tokens N                 output length asked (max default 2048; min sent as min_tokens)
   --stream / --no-stream    stream the answers (default on; TTFT and ITL need it)
   --temperature T, --top-p P, --stop S [S ...], --extra-args JSON (e.g. '{"ignore_eos": true}')
@@ -147,7 +151,6 @@ export function parsePerfArgs(argv: readonly string[], env: Readonly<Record<stri
   if (!/^https?:\/\//.test(url)) throw new UsageError(`--url: expected an http:// or https:// URL, got ${JSON.stringify(url)}`);
   if (!model) throw new UsageError('--model: expected the served model name');
   if (one('api') !== undefined && one('api') !== 'openai') throw new UsageError(`--api: only openai is supported, got ${JSON.stringify(one('api'))}`);
-  if (flags.has('tokenizer_path')) throw new UsageError('--tokenizer-path: not supported yet; token counts come from the server\'s usage (prompt lengths of random prompts are in words)');
   let headers: Record<string, string> = {};
   const rawHeaders = flags.get('headers');
   if (rawHeaders) {
@@ -215,5 +218,6 @@ export function parsePerfArgs(argv: readonly string[], env: Readonly<Record<stri
     slo: one('slo') === undefined ? undefined : readSlo(one('slo')!),
     sla: one('sla') === undefined ? undefined : readSla(one('sla')!),
     maxParallel: int('max_parallel', 1024, 1),
+    tokenizerPath: one('tokenizer_path'),
   };
 }

@@ -8,7 +8,10 @@ import { redactText } from '../redact.ts';
 import { parsePerfArgs, PERF_HELP, type PerfConfig } from './perf-args.ts';
 import { pointFolder, runFolder, summaryTable, writePointFiles, type PointRecord } from './perf-files.ts';
 import { perfReportHtml } from './perf-report.ts';
-import { loadPrompts, promptWords, type PerfPrompt } from './prompts.ts';
+import { loadPrompts, promptText, promptWords, type PerfPrompt } from './prompts.ts';
+import { loadTokenizer, type PerfTokenizer } from './tokenizer.ts';
+import { pointProgress } from './perf-progress.ts';
+import type { RequestTimeline } from './timeline.ts';
 import { runPoint } from './run-point.ts';
 import { timedRequest, type PerfRequest } from './request.ts';
 import { summarize } from './summary.ts';
@@ -45,16 +48,13 @@ function requestBody(config: PerfConfig, prompt: PerfPrompt, chat: boolean): str
   return JSON.stringify({ ...body, ...config.extraArgs });
 }
 
-async function measurePoint(config: PerfConfig, prompts: PerfPrompt[], bodies: string[], parallel: number, number: number, rate: number, runDir: string, io: PerfIO, stopped: () => boolean): Promise<PointRecord> {
+async function measurePoint(config: PerfConfig, prompts: PerfPrompt[], bodies: string[], parallel: number, number: number, rate: number, runDir: string, io: PerfIO, stopped: () => boolean, tokenizer?: PerfTokenizer): Promise<PointRecord> {
   const endpoint = endpointOf(config.url);
   const headers = Object.freeze({ 'content-type': 'application/json', accept: config.stream ? 'text/event-stream' : 'application/json', ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}), ...config.headers });
   const pool = new Http1Pool({ origin: endpoint.origin, maxSockets: parallel });
   const timeouts = { connectMs: config.connectTimeoutSec * 1000, readMs: config.readTimeoutSec * 1000, totalMs: config.totalTimeoutSec * 1000 };
   await pool.warm(parallel);
-  let done = 0;
-  let lastPrint = 0;
-  const firstTokens: number[] = [];
-  const started = performance.now();
+  const progress = pointProgress(io.isTTY, parallel, config.durationSec ? undefined : number);
   try {
     const result = await runPoint(
       { parallel, number, durationSec: config.durationSec, rate, warmup: config.warmupNum, seed: config.seed },
@@ -62,31 +62,27 @@ async function measurePoint(config: PerfConfig, prompts: PerfPrompt[], bodies: s
         send: (index) => {
           const i = index % prompts.length;
           const request: PerfRequest = { path: endpoint.path, headers, body: bodies[i], streamed: config.stream };
-          return timedRequest(pool, request, timeouts, false);
+          return timedRequest(pool, request, timeouts, tokenizer !== undefined);
         },
-        onDone: (t) => {
-          done++;
-          if (t.ok && t.outputChunkMs.length) firstTokens.push(t.outputChunkMs[0] - t.sentMs);
-          const now = performance.now();
-          if (io.isTTY && now - lastPrint > 500) {
-            lastPrint = now;
-            const sorted = [...firstTokens].sort((a, b) => a - b);
-            io.stderr(`\rparallel ${parallel}: ${done}${config.durationSec ? '' : `/${number}`} done, ${(done / ((now - started) / 1000)).toFixed(1)} req/s, p50 TTFT ${sorted.length ? percentileEvalScope(sorted, 50).toFixed(1) : '-'} ms   `);
-          }
-        },
+        onDone: (t) => progress.done(t.ok && t.outputChunkMs.length ? t.outputChunkMs[0] - t.sentMs : undefined),
         stopped,
       },
     );
-    if (io.isTTY) io.stderr('\n');
+    progress.stop();
     const indices = result.indices.map((i) => i % prompts.length);
-    const summary = summarize(result.timelines, result.wallMs, parallel, rate, config.slo, (t) => ({
-      completion: t.outputChunkMs.length || undefined,
-      prompt: promptWords(prompts[indices[result.timelines.indexOf(t)]]),
-    }));
+    const position = new Map(result.timelines.map((t, k) => [t, k]));
+    // No usage from the server: the tokenizer's counts when there is one (exact), else chunks and words.
+    const fallback = (t: RequestTimeline) => {
+      const prompt = prompts[indices[position.get(t)!]];
+      if (tokenizer) return { completion: tokenizer.count(t.outputText ?? ''), prompt: tokenizer.count(promptText(prompt)), exact: true };
+      return { completion: t.outputChunkMs.length || undefined, prompt: promptWords(prompt) };
+    };
+    const summary = summarize(result.timelines, result.wallMs, parallel, rate, config.slo, fallback);
     const dir = pointFolder(runDir, parallel, config.durationSec ? result.timelines.length : number);
     writePointFiles(dir, config, { parallel, number, rate }, summary, result.timelines, indices.map((i) => bodies[i]));
     return { parallel, number: result.timelines.length, rate, summary, dir };
   } finally {
+    progress.stop();
     pool.close();
   }
 }
@@ -108,7 +104,8 @@ export async function perfMain(argv: readonly string[], env: Readonly<Record<str
     }
     const config = parsed;
     secrets = [config.apiKey, env.OPENAI_API_KEY];
-    const prompts = loadPrompts(config);
+    const tokenizer = config.tokenizerPath ? await loadTokenizer(config.tokenizerPath) : undefined;
+    const prompts = loadPrompts(config, tokenizer);
     const chat = endpointOf(config.url).chat;
     const bodies = prompts.map((p) => requestBody(config, p, chat));
     const runDir = runFolder(config, io.now(), io.cwd);
@@ -119,7 +116,7 @@ export async function perfMain(argv: readonly string[], env: Readonly<Record<str
     try {
       const rateAt = (i: number) => config.rate[Math.min(i, config.rate.length - 1)];
       const run = async (parallel: number, number: number, rate: number) => {
-        const point = await measurePoint(config, prompts, bodies, parallel, number, rate, runDir, io, () => interrupted);
+        const point = await measurePoint(config, prompts, bodies, parallel, number, rate, runDir, io, () => interrupted, tokenizer);
         points.push(point);
         io.stderr(`parallel ${parallel}: ${point.summary.summary['Success Requests']}/${point.summary.summary['Total Requests']} ok, ${point.summary.summary['Req Throughput (req/s)']} req/s, avg TTFT ${point.summary.summary['Avg TTFT (ms)']} ms\n`);
         return point;

@@ -1,10 +1,11 @@
 // The prompts a load test sends: our own short questions (openqa with no file), a JSONL file of "question"s
 // (EvalScope's openqa), one prompt a line (line_by_line), JSONL with "prompt" or "messages", or random words of
-// a length between the two bounds (random: lengths are in words, about a token each on most tokenizers).
+// a length between the two bounds (random: in tokens with --tokenizer-path, else in words, about a token each).
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import type { PerfConfig } from './perf-args.ts';
 import { seededRandom } from './run-point.ts';
+import type { PerfTokenizer } from './tokenizer.ts';
 
 export type PerfPrompt = { prompt: string } | { messages: { role: string; content: string }[] };
 
@@ -35,13 +36,14 @@ function readLines(file: string, flag: string): string[] {
   }
 }
 
-export function loadPrompts(config: PerfConfig): PerfPrompt[] {
+export function loadPrompts(config: PerfConfig, tokenizer?: PerfTokenizer): PerfPrompt[] {
   switch (config.dataset) {
     case 'random': {
       const random = seededRandom(config.seed + 1);
       const count = Math.max(...config.number, 1) + config.warmupNum;
       return Array.from({ length: Math.min(count, 10_000) }, () => {
         const length = config.minPromptLength + Math.floor(random() * (config.maxPromptLength - config.minPromptLength + 1));
+        if (tokenizer) return { prompt: tokenizer.randomPrompt(length, random) };
         return { prompt: Array.from({ length }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ') };
       });
     }
@@ -74,8 +76,9 @@ function nonEmpty(prompts: PerfPrompt[], file: string): PerfPrompt[] {
   return prompts;
 }
 
-/** Words in a prompt: the length figure used when the server reports no usage. */
+export const promptText = (p: PerfPrompt): string => ('prompt' in p ? p.prompt : p.messages.map((m) => m.content).join(' '));
+
+/** Words in a prompt: the length figure used when the server reports no usage and no tokenizer is given. */
 export function promptWords(p: PerfPrompt): number {
-  const text = 'prompt' in p ? p.prompt : p.messages.map((m) => m.content).join(' ');
-  return (text.match(/\S+/g) ?? []).length;
+  return (promptText(p).match(/\S+/g) ?? []).length;
 }

@@ -35,14 +35,14 @@ export function errorKind(error: string): string {
   return m ? m[1] : error.slice(0, 60);
 }
 
-export function summarize(timelines: RequestTimeline[], wallMs: number, parallel: number, rate: number, slo?: Slo, approximateTokens?: (t: RequestTimeline) => { prompt?: number; completion?: number }): PointSummary {
+export function summarize(timelines: RequestTimeline[], wallMs: number, parallel: number, rate: number, slo?: Slo, approximateTokens?: (t: RequestTimeline) => { prompt?: number; completion?: number; exact?: boolean }): PointSummary {
   let tokensApproximate = false;
   const metrics = timelines.map((t) => {
     if (t.ok && (t.completionTokens === undefined || t.promptTokens === undefined) && approximateTokens) {
       const guess = approximateTokens(t);
       t.completionTokens ??= guess.completion;
       t.promptTokens ??= guess.prompt;
-      tokensApproximate = true;
+      if (!guess.exact) tokensApproximate = true;
     }
     return measure(t);
   });

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { runScript, startMockProcess, tempDir } from '../support/cli.ts';
+import { PROJECT_ROOT } from '../../src/version.ts';
 
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, options?: { readonly?: boolean }) => { prepare(sql: string): { all(): Record<string, unknown>[]; get(): Record<string, unknown> }; close(): void };
 const chromium = ['chromium', 'chromium-browser'].find((c) => spawnSync(c, ['--version']).status === 0);
@@ -149,6 +150,31 @@ test('perf_report.html renders in headless Chromium: one chart per figure, a his
     assert.equal((run.stdout.match(/<svg class="hist"/g) ?? []).length, 2);
     assert.ok((run.stdout.match(/<circle class="point"/g) ?? []).length >= 8);
     assert.doesNotMatch(run.stderr, /Uncaught|CONSOLE\(\d+\).*(Error|error)/);
+  } finally {
+    await mock.stop();
+  }
+});
+
+test('--tokenizer-path: random prompts of exactly --min/--max-prompt-length tokens, and the tokenizer\'s counts when the server sends no usage', async () => {
+  const tokenizer = path.join(PROJECT_ROOT, 'test/fixtures/perf/tokenizer');
+  const mock = await startMockProcess(['--model', 'm', '--reply-tokens', '12']);
+  try {
+    const out = tempDir();
+    const r = await perf(['--url', mock.baseUrl, '--model', 'm', '--dataset', 'random', '--min-prompt-length', '32', '--max-prompt-length', '32', '--tokenizer-path', tokenizer, '--number', '5', '--outputs-dir', out, '--no-timestamp', '--name', 'tok']);
+    assert.equal(r.code, 0, r.stderr);
+    const summary = JSON.parse(readFileSync(path.join(pointDir(out, 'tok', 1, 5), 'benchmark_summary.json'), 'utf8'));
+    assert.equal(summary['Avg Input Tokens'], 32, "the server's own count of the prompts");
+    // The server asked not to send usage: the tokenizer counts, exactly, and the table does not call them approximate.
+    const none = await perf(['--url', mock.baseUrl, '--model', 'm', '--dataset', 'random', '--min-prompt-length', '20', '--max-prompt-length', '20', '--tokenizer-path', tokenizer, '--number', '3', '--extra-args', '{"stream_options": {"include_usage": false}}', '--outputs-dir', out, '--no-timestamp', '--name', 'nousage']);
+    assert.equal(none.code, 0, none.stderr);
+    const s2 = JSON.parse(readFileSync(path.join(pointDir(out, 'nousage', 1, 3), 'benchmark_summary.json'), 'utf8'));
+    assert.deepEqual([s2['Avg Input Tokens'], s2['Avg Output Tokens']], [20, 12]);
+    assert.doesNotMatch(none.stdout, /approximate/);
+    const bare = await perf(['--url', mock.baseUrl, '--model', 'm', '--number', '2', '--extra-args', '{"stream_options": {"include_usage": false}}', '--outputs-dir', out, '--no-timestamp', '--name', 'approx']);
+    assert.match(bare.stdout, /Token counts are approximate/);
+    const missing = await perf(['--url', mock.baseUrl, '--model', 'm', '--tokenizer-path', out, '--outputs-dir', out]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--tokenizer-path: no tokenizer\.json in/);
   } finally {
     await mock.stop();
   }
