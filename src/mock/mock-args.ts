@@ -27,7 +27,8 @@ export const MOCK_HELP = `Usage: tsx scripts/mock_server.ts [flags]
   --ttft-ms N           streaming: ms before the first token (after --latency-ms) (default 0)
   --itl-ms N            streaming: ms between tokens (default 0)
   --tokens-per-chunk N  streaming: tokens in each chunk, itl-ms apart (default 1)
-  --reply-tokens N      every reply is exactly N tokens (words; max_tokens still cuts, with finish_reason length)
+  --reply-tokens N|max  every reply is exactly N tokens (words; max_tokens still cuts, with finish_reason length);
+                        max: exactly max_tokens tokens, as a server with ignore_eos answers
   --stall-after N       data chunks a stalled stream sends before going silent (default 3)
 `;
 
@@ -107,7 +108,7 @@ export function parseMockArgs(argv: readonly string[]): MockOptions | 'help' {
   if (a['ttft-ms'] !== undefined) o.ttftMs = num(a['ttft-ms'], 'ttft-ms', (n) => n >= 0, 'milliseconds');
   if (a['itl-ms'] !== undefined) o.itlMs = num(a['itl-ms'], 'itl-ms', (n) => n >= 0, 'milliseconds');
   if (a['tokens-per-chunk'] !== undefined) o.tokensPerChunk = num(a['tokens-per-chunk'], 'tokens-per-chunk', (n) => Number.isInteger(n) && n >= 1, 'a whole number of tokens, at least 1');
-  if (a['reply-tokens'] !== undefined) o.replyTokens = num(a['reply-tokens'], 'reply-tokens', (n) => Number.isInteger(n) && n >= 0, 'a token count');
+  if (a['reply-tokens'] !== undefined) o.replyTokens = a['reply-tokens'] === 'max' ? 'max' : num(a['reply-tokens'], 'reply-tokens', (n) => Number.isInteger(n) && n >= 0, 'a token count, or max');
   if (a['stall-after'] !== undefined) o.stallAfterChunks = num(a['stall-after'], 'stall-after', (n) => Number.isInteger(n) && n >= 0, 'a chunk count');
   return o;
 }

@@ -33,8 +33,8 @@ export interface MockOptions {
   itlMs: number;
   /** Streaming: tokens sent in each chunk (speculative decoding sends several; TPOT must divide by tokens). */
   tokensPerChunk: number;
-  /** Every reply is exactly this many tokens (words), the reply's own words repeated or cut (max_tokens still cuts). */
-  replyTokens?: number;
+  /** Every reply is exactly this many tokens (words), the reply's own words repeated or cut (max_tokens still cuts); 'max': as many as max_tokens asks. */
+  replyTokens?: number | 'max';
   /** Fail mode "stall": data chunks sent before the stream goes silent (unstreamed answers just hang). */
   stallAfterChunks: number;
   /** Random source for latency and failures; injectable for tests. */

@@ -245,7 +245,7 @@ export class MockServer {
       );
     }
     let text = this.replyText(prompt, body.seed);
-    if (this.options.replyTokens !== undefined) text = exactlyWords(text, this.options.replyTokens);
+    if (this.options.replyTokens !== undefined) text = exactlyWords(text, this.options.replyTokens === 'max' ? maxTokens : this.options.replyTokens);
     let finish = 'stop';
     if (countWords(text) > maxTokens) {
       text = firstWords(text, maxTokens);

@@ -184,6 +184,18 @@ test('--tokenizer-path: random prompts of exactly --min/--max-prompt-length toke
   }
 });
 
+test("the mock's --reply-tokens max answers exactly max_tokens tokens, as a server with ignore_eos does", async () => {
+  const mock = await startMockProcess(['--model', 'm', '--reply-tokens', 'max']);
+  try {
+    const out = tempDir();
+    const r = await perf(['--url', mock.baseUrl, '--model', 'm', '--number', '3', '--max-tokens', '37', '--outputs-dir', out, '--no-timestamp', '--name', 'max']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(readFileSync(path.join(pointDir(out, 'max', 1, 3), 'benchmark_summary.json'), 'utf8'))['Avg Output Tokens'], 37);
+  } finally {
+    await mock.stop();
+  }
+});
+
 test('run_eval.ts perf is the same command; a bad flag is one line naming it, exit 2', async () => {
   const r = await runScript('run_eval.ts', ['perf', '--url', 'http://127.0.0.1:1/v1', '--model', 'm', '--parallel', 'x']);
   assert.equal(r.code, 2);
