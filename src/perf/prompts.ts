@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import type { PerfConfig } from './perf-args.ts';
-import { seededRandom } from './run-point.ts';
+import { seededRng } from '../samples/rng.ts';
 import type { PerfTokenizer } from './tokenizer.ts';
 
 export type PerfPrompt = { prompt: string } | { messages: { role: string; content: string }[] };
@@ -39,7 +39,7 @@ function readLines(file: string, flag: string): string[] {
 export function loadPrompts(config: PerfConfig, tokenizer?: PerfTokenizer): PerfPrompt[] {
   switch (config.dataset) {
     case 'random': {
-      const random = seededRandom(config.seed + 1);
+      const random = seededRng(config.seed + 1);
       const count = Math.max(...config.number, 1) + config.warmupNum;
       return Array.from({ length: Math.min(count, 10_000) }, () => {
         const length = config.minPromptLength + Math.floor(random() * (config.maxPromptLength - config.minPromptLength + 1));

@@ -24,17 +24,7 @@ export interface PointResult {
   startedAt: Date;
 }
 
-/** mulberry32: a small seeded generator, enough for arrival times. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRng } from '../samples/rng.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -82,7 +72,7 @@ export async function runPoint(plan: PointPlan, io: PointCallbacks): Promise<Poi
     await runClosedLoop(plan.number, plan.parallel, measured, until, io.stopped);
   } else {
     // Open loop: arrivals on a Poisson clock; at most `parallel` in flight (a late arrival waits for a slot).
-    const random = seededRandom(plan.seed);
+    const random = seededRng(plan.seed);
     let inFlight = 0;
     const waiters: (() => void)[] = [];
     const all: Promise<void>[] = [];
