@@ -52,8 +52,8 @@ function histogram(point: PointRecord): string {
   const w = 300;
   const h = 160;
   if (values.length === 0) return `<svg class="hist" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"><text x="10" y="20">no successful requests</text></svg>`;
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const lo = values.reduce((a, b) => Math.min(a, b));
+  const hi = values.reduce((a, b) => Math.max(a, b));
   const bins = new Array(20).fill(0);
   for (const v of values) bins[Math.min(19, Math.floor(((v - lo) / (hi - lo || 1)) * 20))]++;
   const peak = Math.max(...bins);

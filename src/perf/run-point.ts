@@ -93,7 +93,12 @@ export async function runPoint(plan: PointPlan, io: PointCallbacks): Promise<Poi
     }
     await Promise.all(all);
   }
-  const first = Math.min(...timelines.map((t) => t.sentMs));
-  const last = Math.max(...timelines.map((t) => t.endMs));
+  // A loop, not Math.min(...spread): a long --duration run has more timelines than a call takes arguments.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const t of timelines) {
+    if (t.sentMs < first) first = t.sentMs;
+    if (t.endMs > last) last = t.endMs;
+  }
   return { timelines, indices, wallMs: timelines.length ? last - first : 0, startedAt };
 }

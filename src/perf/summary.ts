@@ -40,9 +40,8 @@ export function summarize(timelines: RequestTimeline[], wallMs: number, parallel
   const metrics = timelines.map((t) => {
     if (t.ok && (t.completionTokens === undefined || t.promptTokens === undefined) && approximateTokens) {
       const guess = approximateTokens(t);
-      t.completionTokens ??= guess.completion;
-      t.promptTokens ??= guess.prompt;
       if (!guess.exact) tokensApproximate = true;
+      return measure({ ...t, completionTokens: t.completionTokens ?? guess.completion, promptTokens: t.promptTokens ?? guess.prompt });
     }
     return measure(t);
   });
