@@ -25,7 +25,10 @@ function pointDir(out: string, name: string, parallel: number, number: number): 
 test('against the mock (TTFT 200 ms, ITL 20 ms, 16 tokens): TTFT and ITL means and medians within 2% (or 2 ms) of what the mock did, TPOT within 2%, tokens exact, at parallel 1 and 64', async () => {
   const mock = await startMockProcess(['--model', 'm', '--ttft-ms', '200', '--itl-ms', '20', '--reply-tokens', '16']);
   try {
-    for (const [parallel, number] of [[1, 4], [64, 128]]) {
+    // At parallel 64 the measured phase's first 64 requests leave together, and the mock (sharing the machine
+    // with other test processes) takes a few ms to read such a burst before it records their arrival; ten rounds
+    // make that start-up a tenth of the figure, as a real load test's would be.
+    for (const [parallel, number] of [[1, 4], [64, 640]]) {
       const out = tempDir();
       await fetch(`${new URL(mock.baseUrl).origin}/stats`, { method: 'DELETE' });
       const r = await perf(['--url', `${mock.baseUrl}/chat/completions`, '--model', 'm', '--parallel', String(parallel), '--number', String(number), '--warmup-num', String(parallel), '--outputs-dir', out, '--no-timestamp', '--name', 'acc']);

@@ -1,0 +1,213 @@
+// The HTTP service: our job API (submit, list, inspect, cancel, resume, follow with server-sent events, read a
+// run folder's files) and EvalScope's first-generation /health and POST /api/v1/eval (a TaskConfig body,
+// answered when the run is done). node:http with a small route table: the service has a dozen routes, and the
+// work is in the engine the CLI runs (one child process per job, src/service/job-runner.ts).
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildConfig } from '../config/config.ts';
+import { UserError } from '../errors.ts';
+import { findBenchmark } from '../../benchmarks/index.ts';
+import { authorized, confine, readJsonBody, sendError, sendJson, ServiceError } from './http-util.ts';
+import { JOB_STATES, JobStore, type JobRecord, type JobState } from './job-store.ts';
+import { JobRunner, readScores, type JobEvent } from './job-runner.ts';
+import { VERSION } from '../version.ts';
+
+export interface ServiceOptions {
+  host: string;
+  port: number;
+  token?: string;
+  outputRoot: string;
+  dataRoot: string;
+  maxJobs: number;
+  maxQueue: number;
+  bodyLimitBytes: number;
+  env: Readonly<Record<string, string | undefined>>;
+  log(line: string): void;
+}
+
+const FINAL: ReadonlySet<JobState> = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
+
+export class Service {
+  private readonly store: JobStore;
+  private readonly runner: JobRunner;
+  private server?: http.Server;
+
+  constructor(private readonly options: ServiceOptions) {
+    mkdirSync(options.outputRoot, { recursive: true });
+    mkdirSync(options.dataRoot, { recursive: true });
+    this.store = new JobStore(options.outputRoot);
+    this.runner = new JobRunner(this.store, { maxJobs: options.maxJobs, env: options.env, log: options.log });
+    this.runner.setMaxListeners(0);
+  }
+
+  async listen(): Promise<string> {
+    this.runner.recover();
+    this.server = http.createServer((req, res) => {
+      this.route(req, res).catch((err: unknown) => {
+        if (err instanceof ServiceError) return sendError(res, err);
+        this.options.log(`internal error on ${req.method} ${req.url}: ${(err as Error).stack}`);
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error', status: 500 });
+        else res.destroy();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.options.port, this.options.host, resolve));
+    const { port } = this.server.address() as { port: number };
+    return `http://${this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host}:${port}`;
+  }
+
+  async close(): Promise<void> {
+    await this.runner.stopAll();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.store.close();
+  }
+
+  private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://service');
+    const parts = url.pathname.split('/').filter(Boolean);
+    if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: 'bootcamp-eval', version: VERSION, timestamp: new Date().toISOString() });
+    if (!authorized(req, this.options.token)) throw new ServiceError(401, 'missing or wrong token: send Authorization: Bearer <token>', undefined, { 'www-authenticate': 'Bearer' });
+    if (parts[0] !== 'api' || parts[1] !== 'v1') throw new ServiceError(404, `no route ${req.method} ${url.pathname}`);
+    const [, , area, id, sub, ...rest] = parts;
+    if (area === 'jobs') {
+      if (!id && req.method === 'POST') {
+        const job = this.submit(await readJsonBody(req, this.options.bodyLimitBytes));
+        return sendJson(res, 202, this.view(job));
+      }
+      if (!id && req.method === 'GET') {
+        const state = url.searchParams.get('state');
+        if (state && !JOB_STATES.includes(state as JobState)) throw new ServiceError(400, `expected one of ${JOB_STATES.join(', ')}`, 'state');
+        return sendJson(res, 200, { jobs: this.store.list((state as JobState) || undefined).map((j) => this.view(j)) });
+      }
+      if (id) {
+        const job = this.store.get(id);
+        if (!job) throw new ServiceError(404, `no job ${id}`, 'id');
+        if (!sub && req.method === 'GET') return sendJson(res, 200, this.view(job));
+        if (!sub && req.method === 'DELETE') {
+          if (FINAL.has(job.state)) throw new ServiceError(409, `job ${id} is already ${job.state}`);
+          this.runner.cancel(id);
+          return sendJson(res, 202, this.view(this.store.get(id)!));
+        }
+        if (sub === 'resume' && req.method === 'POST') {
+          const body = await readJsonBody(req, this.options.bodyLimitBytes);
+          if (job.key_source === 'inline' && typeof body.api_key !== 'string' && job.state === 'interrupted') throw new ServiceError(400, 'this job was given its key inline: send it again as api_key', 'api_key');
+          if (!this.runner.resume(id, typeof body.api_key === 'string' ? body.api_key : undefined)) throw new ServiceError(409, `job ${id} is ${job.state}: only an interrupted, failed or cancelled job resumes`);
+          return sendJson(res, 202, this.view(this.store.get(id)!));
+        }
+        if (sub === 'events' && req.method === 'GET') return this.events(job, req, res);
+        if (sub === 'files' && req.method === 'GET') return this.file(job, rest.map(decodeURIComponent).join('/'), res);
+      }
+    }
+    if (area === 'eval' && !id && req.method === 'POST') return this.evalBlocking(await readJsonBody(req, this.options.bodyLimitBytes), res);
+    throw new ServiceError(404, `no route ${req.method} ${url.pathname}`);
+  }
+
+  /** A job's public view: its record, its run folder's name, never a key. */
+  private view(job: JobRecord): Record<string, unknown> {
+    return { id: job.id, state: job.state, created_at: job.created_at, started_at: job.started_at, finished_at: job.finished_at, error: job.error, run_dir: job.run_dir, scores: job.scores ?? (job.state === 'running' ? null : readScores(job.run_dir)), request: job.request };
+  }
+
+  /** Checks a TaskConfig body, confines its paths, keeps its key out of every file, and queues the job. */
+  private submit(body: Record<string, unknown>): JobRecord {
+    if (this.store.list('queued').length >= this.options.maxQueue) throw new ServiceError(429, `the queue is full (${this.options.maxQueue} jobs waiting)`, undefined, { 'retry-after': '30' });
+    const { api_key: apiKey, api_key_name: keyName, ...request } = body;
+    if (apiKey !== undefined && typeof apiKey !== 'string') throw new ServiceError(400, 'expected a string', 'api_key');
+    if (keyName !== undefined && (typeof keyName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyName))) throw new ServiceError(400, 'expected an environment variable name', 'api_key_name');
+    for (const field of ['use_cache', 'output_dir']) if (field in request) throw new ServiceError(400, `${field} is the service's to choose: resume a job with POST /api/v1/jobs/{id}/resume`, field);
+    if (request.work_dir !== undefined) request.work_dir = confine(this.options.outputRoot, request.work_dir, 'work_dir');
+    for (const field of ['dataset_dir', 'test_dir']) if (request[field] !== undefined) request[field] = confine(this.options.dataRoot, request[field], field);
+    if (request.datasets !== undefined) {
+      const list = typeof request.datasets === 'string' ? request.datasets.split(',') : request.datasets;
+      if (!Array.isArray(list) || !list.every((d) => typeof d === 'string')) throw new ServiceError(400, 'expected benchmark names or paths', 'datasets');
+      // A name the catalog knows is a benchmark; anything else is a JSONL file or folder under --data_root.
+      request.datasets = (list as string[]).map((d, i) => (findBenchmark(d.trim()) ? d.trim() : confine(this.options.dataRoot, d.trim(), `datasets[${i}]`)));
+    }
+    const id = `job_${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}_${randomBytes(4).toString('hex')}`;
+    const job: JobRecord = {
+      id,
+      kind: 'eval',
+      state: 'queued',
+      created_at: new Date().toISOString(),
+      started_at: null,
+      finished_at: null,
+      request,
+      run_dir: path.join(this.options.outputRoot, 'jobs', id),
+      error: null,
+      key_source: typeof apiKey === 'string' ? 'inline' : typeof keyName === 'string' ? `env:${keyName}` : 'none',
+      scores: null,
+    };
+    // The TaskConfig must build as the CLI builds it (every key, value and path checked) before it is queued.
+    const configFile = JobRunner.configFile(job);
+    mkdirSync(path.dirname(configFile), { recursive: true });
+    try {
+      writeFileSync(configFile, JSON.stringify(request));
+      buildConfig({ argv: ['--config', configFile, '--output_dir', job.run_dir], env: {} });
+    } catch (err) {
+      rmSync(configFile, { force: true });
+      if (err instanceof UserError) throw new ServiceError(400, err.message.replaceAll(configFile, 'the TaskConfig'));
+      throw err;
+    }
+    this.runner.submit(job, typeof apiKey === 'string' ? apiKey : undefined);
+    return job;
+  }
+
+  /** EvalScope's first generation: the run is done before the answer; its success and error bodies. */
+  private async evalBlocking(body: Record<string, unknown>, res: http.ServerResponse): Promise<void> {
+    const job = this.submit(body);
+    const done = await this.waitFinal(job.id);
+    if (done.state === 'succeeded') return sendJson(res, 200, { status: 'completed', task_id: job.id, result: readScores(job.run_dir), output_dir: job.run_dir });
+    sendJson(res, 500, { status: 'error', task_id: job.id, error: done.error ?? done.state });
+  }
+
+  private waitFinal(id: string): Promise<JobRecord> {
+    return new Promise((resolve) => {
+      const check = (e?: JobEvent) => {
+        if (e && e.id !== id) return;
+        const job = this.store.get(id)!;
+        if (FINAL.has(job.state)) {
+          this.runner.off('job', check);
+          resolve(job);
+        }
+      };
+      this.runner.on('job', check);
+      check();
+    });
+  }
+
+  /** Server-sent events: the job's state now, each change, and an `end` event when it is final. */
+  private events(job: JobRecord, req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const onJob = (e: JobEvent) => {
+      if (e.id !== job.id) return;
+      send('state', e);
+      if (FINAL.has(e.state)) {
+        send('end', this.view(this.store.get(job.id)!));
+        res.end();
+      }
+    };
+    send('state', { id: job.id, state: job.state, at: new Date().toISOString(), error: job.error });
+    if (FINAL.has(job.state)) {
+      send('end', this.view(job));
+      res.end();
+      return;
+    }
+    this.runner.on('job', onJob);
+    const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(beat);
+      this.runner.off('job', onJob);
+    });
+  }
+
+  /** A file of the job's run folder, read-only; the path confined to the folder. */
+  private file(job: JobRecord, relative: string, res: http.ServerResponse): void {
+    if (!existsSync(job.run_dir)) throw new ServiceError(404, 'the run folder does not exist yet');
+    const full = confine(job.run_dir, relative || '.', 'path');
+    if (!existsSync(full) || !statSync(full).isFile()) throw new ServiceError(404, `no file ${relative}`, 'path');
+    const type = full.endsWith('.json') ? 'application/json' : full.endsWith('.jsonl') ? 'application/x-ndjson' : full.endsWith('.html') ? 'text/html' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'content-length': statSync(full).size, 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'" });
+    createReadStream(full).pipe(res);
+  }
+}

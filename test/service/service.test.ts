@@ -1,0 +1,212 @@
+// The HTTP service as a client meets it: a real server process over HTTP, jobs run in child processes against
+// the mock model server. Health, the token, limits and path confinement; a job through our API followed with
+// server-sent events, its files; EvalScope's blocking POST /api/v1/eval; cancel; kill -9 of the server mid-job
+// and a restart that resumes it (every item once); a key given inline never written, and such a job waiting
+// as interrupted after a restart until resumed with its key.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { readJsonl, SAMPLE_DIR, spawnScript, startMockProcess, tempDir, waitFor } from '../support/cli.ts';
+
+interface Server {
+  origin: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function startServer(root: string, extra: string[] = []): Promise<Server> {
+  const child = spawnScript('serve.ts', ['--port', '0', '--output_root', path.join(root, 'out'), '--data_root', path.join(root, 'data'), '--token', 'tok', ...extra]);
+  const origin = await new Promise<string>((resolve, reject) => {
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      const m = /^listening (http:\/\/\S+)$/.exec(line);
+      if (m) resolve(m[1]);
+      else reject(new Error(`unexpected first line: ${line}`));
+    });
+  });
+  return {
+    origin,
+    child,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+const auth = { authorization: 'Bearer tok', 'content-type': 'application/json' };
+async function call(server: Server, method: string, route: string, body?: unknown, headers: Record<string, string> = auth) {
+  const res = await fetch(`${server.origin}${route}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  let json: Record<string, unknown> = {};
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    json = { text };
+  }
+  return { status: res.status, json, headers: res.headers };
+}
+
+function rootWithData(): string {
+  const root = tempDir('svc-');
+  mkdirSync(path.join(root, 'data'), { recursive: true });
+  copyFileSync(path.join(SAMPLE_DIR, 'game24.jsonl'), path.join(root, 'data', 'game24.jsonl'));
+  return root;
+}
+
+const taskConfig = (mockBase: string, extra: Record<string, unknown> = {}) => ({ model: 'm', api_url: `${mockBase}/chat/completions`, datasets: ['game24.jsonl'], limit: 6, ...extra });
+
+test('health needs no token, everything else does; limits, unknown routes and confined paths are JSON errors naming the field', async () => {
+  const root = rootWithData();
+  const server = await startServer(root);
+  try {
+    const health = await call(server, 'GET', '/health', undefined, {});
+    assert.equal(health.status, 200);
+    assert.equal(health.json.status, 'ok');
+    assert.equal((await call(server, 'GET', '/api/v1/jobs', undefined, {})).status, 401);
+    assert.equal((await call(server, 'GET', '/api/v1/jobs', undefined, { authorization: 'Bearer nope' })).status, 401);
+    assert.equal((await call(server, 'GET', '/api/v1/nothing')).status, 404);
+    symlinkSync('/etc', path.join(root, 'data', 'escape'));
+    const bad: [Record<string, unknown>, string][] = [
+      [{ model: 'm', datasets: ['../../etc/passwd'] }, 'datasets[0]'],
+      [{ model: 'm', datasets: ['escape/passwd'] }, 'datasets[0]'],
+      [{ model: 'm', dataset_dir: '/etc' }, 'dataset_dir'],
+      [{ model: 'm', datasets: ['game24.jsonl'], work_dir: '../../x' }, 'work_dir'],
+      [{ model: 'm', datasets: ['game24.jsonl'], test_dir: 'a\u0000b' }, 'test_dir'],
+      [{ model: 'm', datasets: ['game24.jsonl'], use_cache: '/tmp/x' }, 'use_cache'],
+    ];
+    for (const [body, field] of bad) {
+      const r = await call(server, 'POST', '/api/v1/jobs', body);
+      assert.equal(r.status, 400, JSON.stringify(body));
+      assert.equal(r.json.field, field, JSON.stringify(r.json));
+    }
+    const unknownKey = await call(server, 'POST', '/api/v1/jobs', { model: 'm', datasets: ['game24.jsonl'], limt: 3 });
+    assert.equal(unknownKey.status, 400);
+    assert.match(String(unknownKey.json.error), /limt/);
+    assert.equal((await call(server, 'POST', '/api/v1/jobs', '{not json')).status, 400);
+    const huge = await call(server, 'POST', '/api/v1/jobs', JSON.stringify({ model: 'm', pad: 'x'.repeat(50 * 1024 * 1024) }));
+    assert.equal(huge.status, 413);
+    assert.equal((await call(server, 'GET', '/api/v1/jobs?state=bogus')).json.field, 'state');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a job through our API: 202, server-sent events to the end, scores and run files; EvalScope\'s blocking POST /api/v1/eval; cancel', async () => {
+  const root = rootWithData();
+  const mock = await startMockProcess(['--model', 'm']);
+  const server = await startServer(root);
+  try {
+    const submitted = await call(server, 'POST', '/api/v1/jobs', taskConfig(mock.baseUrl));
+    assert.equal(submitted.status, 202, JSON.stringify(submitted.json));
+    const id = String(submitted.json.id);
+    const events = await (await fetch(`${server.origin}/api/v1/jobs/${id}/events`, { headers: auth })).text();
+    assert.match(events, /event: state\ndata: \{"id":"[^"]+","state":"(queued|running)"/);
+    assert.match(events, /event: end\ndata: \{.*"state":"succeeded"/);
+    const job = await call(server, 'GET', `/api/v1/jobs/${id}`);
+    assert.equal(job.json.state, 'succeeded');
+    assert.equal((job.json.scores as { n: number }[])[0].n, 6);
+    const meta = await fetch(`${server.origin}/api/v1/jobs/${id}/files/meta.jsonl`, { headers: auth });
+    assert.equal(meta.status, 200);
+    assert.match(await meta.text(), /"file":"game24.jsonl"/);
+    assert.equal((await call(server, 'GET', `/api/v1/jobs/${id}/files/..%2F..%2Fservice-jobs.db`)).status, 400);
+    assert.equal((await call(server, 'GET', '/api/v1/jobs?state=succeeded')).json.jobs instanceof Array, true);
+
+    const blocking = await call(server, 'POST', '/api/v1/eval', taskConfig(mock.baseUrl, { limit: 3 }));
+    assert.equal(blocking.status, 200, JSON.stringify(blocking.json));
+    assert.equal(blocking.json.status, 'completed');
+    assert.ok(existsSync(String(blocking.json.output_dir)));
+    const down = await call(server, 'POST', '/api/v1/eval', taskConfig('http://127.0.0.1:9/v1', { limit: 2, health_check_timeout: 1 }));
+    assert.ok(down.status === 500 || down.status === 400, JSON.stringify(down.json));
+
+    // Cancel: a slow model, the job stopped as on Ctrl-C.
+    const slow = await startMockProcess(['--model', 'm', '--latency-ms', '2000']);
+    try {
+      const long = await call(server, 'POST', '/api/v1/jobs', taskConfig(slow.baseUrl, { limit: 6 }));
+      const longId = String(long.json.id);
+      await waitFor(async () => (await call(server, 'GET', `/api/v1/jobs/${longId}`)).json.state === 'running', 20_000, 'the job to run');
+      assert.equal((await call(server, 'DELETE', `/api/v1/jobs/${longId}`)).status, 202);
+      await waitFor(async () => (await call(server, 'GET', `/api/v1/jobs/${longId}`)).json.state === 'cancelled', 30_000, 'the job to stop');
+      assert.equal((await call(server, 'DELETE', `/api/v1/jobs/${longId}`)).status, 409);
+    } finally {
+      await slow.stop();
+    }
+  } finally {
+    await server.stop();
+    await mock.stop();
+  }
+});
+
+test('kill -9 of the server mid-job: its child stops, and after a restart the job resumes and every item is answered once; an inline key is written nowhere and such a job waits for it', async () => {
+  const root = rootWithData();
+  const mock = await startMockProcess(['--model', 'm', '--latency-ms', '400', '--api-key', 'sk-inline-secret']);
+  let server = await startServer(root);
+  try {
+    const submitted = await call(server, 'POST', '/api/v1/jobs', taskConfig(mock.baseUrl, { limit: 12, eval_batch_size: 2, api_key: 'sk-inline-secret' }));
+    const id = String(submitted.json.id);
+    const runDir = String(submitted.json.run_dir);
+    await waitFor(() => existsSync(path.join(runDir, 'details')) && readdirSync(path.join(runDir, 'details')).some((f) => statSync(path.join(runDir, 'details', f)).size > 0), 30_000, 'the first answers');
+    server.child.kill('SIGKILL');
+    await new Promise((resolve) => server.child.once('exit', resolve));
+    // The orphaned child notices its server is gone and stops, releasing the run folder.
+    await waitFor(() => !existsSync(path.join(runDir, 'run.lock')), 30_000, 'the child to stop');
+
+    server = await startServer(root);
+    const after = await call(server, 'GET', `/api/v1/jobs/${id}`);
+    assert.equal(after.json.state, 'interrupted', 'a key given inline is not kept across a restart');
+    assert.equal((await call(server, 'POST', `/api/v1/jobs/${id}/resume`, {})).status, 400);
+    assert.equal((await call(server, 'POST', `/api/v1/jobs/${id}/resume`, { api_key: 'sk-inline-secret' })).status, 202);
+    await waitFor(async () => (await call(server, 'GET', `/api/v1/jobs/${id}`)).json.state === 'succeeded', 60_000, 'the resumed job');
+    const rows = readJsonl(path.join(runDir, 'details', 'game24.jsonl'));
+    assert.equal(rows.length, 12);
+    assert.equal(new Set(rows.map((r) => r.id)).size, 12, 'every item exactly once');
+    const asked = (await mock.stats()).chat as number;
+    assert.ok(asked <= 12 + 2, `the model was asked ${asked} times for 12 items (at most the 2 in flight at the kill again)`);
+    for (const file of readdirSync(root, { recursive: true }) as string[]) {
+      const full = path.join(root, file);
+      if (statSync(full).isFile()) assert.ok(!readFileSync(full).includes('sk-inline-secret'), `the key is in ${file}`);
+    }
+  } finally {
+    await server.stop();
+    await mock.stop();
+  }
+});
+
+test('a job naming its key by environment variable resumes by itself after kill -9; a non-loopback host without a token is refused', async () => {
+  const root = rootWithData();
+  const mock = await startMockProcess(['--model', 'm', '--latency-ms', '400', '--api-key', 'sk-env-secret']);
+  const env = { MODEL_KEY: 'sk-env-secret' };
+  const start = async () => {
+    const child = spawnScript('serve.ts', ['--port', '0', '--output_root', path.join(root, 'out'), '--data_root', path.join(root, 'data'), '--token', 'tok'], { env });
+    const origin = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.replace('listening ', ''))));
+    return { origin, child, stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+    } } satisfies Server;
+  };
+  let server = await start();
+  try {
+    const id = String((await call(server, 'POST', '/api/v1/jobs', taskConfig(mock.baseUrl, { limit: 10, eval_batch_size: 2, api_key_name: 'MODEL_KEY' }))).json.id);
+    const runDir = path.join(root, 'out', 'jobs', id);
+    await waitFor(() => existsSync(path.join(runDir, 'details', 'game24.jsonl')) && statSync(path.join(runDir, 'details', 'game24.jsonl')).size > 0, 30_000, 'the first answers');
+    server.child.kill('SIGKILL');
+    await new Promise((resolve) => server.child.once('exit', resolve));
+    server = await start();
+    await waitFor(async () => (await call(server, 'GET', `/api/v1/jobs/${id}`)).json.state === 'succeeded', 60_000, 'the job to resume by itself');
+    assert.equal(new Set(readJsonl(path.join(runDir, 'details', 'game24.jsonl')).map((r) => r.id)).size, 10);
+  } finally {
+    await server.stop();
+    await mock.stop();
+  }
+  const refused = spawnScript('serve.ts', ['--host', '0.0.0.0', '--port', '0', '--output_root', path.join(root, 'o2')]);
+  const code = await new Promise((resolve) => refused.once('exit', resolve));
+  assert.equal(code, 2);
+});
