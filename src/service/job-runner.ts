@@ -14,6 +14,21 @@ import { TSX_IMPORT } from '../mock/mock-process.ts';
 import type { JobRecord, JobStore } from './job-store.ts';
 
 const CHILD = fileURLToPath(new URL('./job-child.ts', import.meta.url));
+const PERF = fileURLToPath(new URL('../../scripts/perf.ts', import.meta.url));
+
+/** A perf job's arguments as the command's flags: each key a --flag, lists as several values, true as a switch. */
+export function perfArgv(request: Record<string, unknown>, outputsDir: string): string[] {
+  const argv: string[] = [];
+  for (const [key, value] of Object.entries(request)) {
+    if (key === 'outputs_dir' || key === 'name' || key === 'no_timestamp' || value === undefined || value === null || value === false) continue;
+    const flag = `--${key}`;
+    if (value === true) argv.push(flag);
+    else if (Array.isArray(value)) argv.push(flag, ...value.map(String));
+    else if (typeof value === 'object') argv.push(flag, JSON.stringify(value));
+    else argv.push(flag, String(value));
+  }
+  return [...argv, '--outputs-dir', outputsDir, '--name', 'perf', '--no-timestamp'];
+}
 
 export interface RunnerOptions {
   maxJobs: number;
@@ -117,7 +132,10 @@ export class JobRunner extends EventEmitter {
     const key = job.key_source === 'inline' ? this.keys.get(job.id) : job.key_source.startsWith('env:') ? this.options.env[job.key_source.slice(4)] : undefined;
     if (key) env.OPENAI_API_KEY = key;
     const resume = existsSync(path.join(job.run_dir, 'eval_args.json'));
-    const args = [...TSX_IMPORT, CHILD, '--config', JobRunner.configFile(job), '--output_dir', job.run_dir, ...(resume ? ['--resume'] : [])];
+    const args =
+      job.kind === 'perf'
+        ? [...TSX_IMPORT, PERF, ...perfArgv(job.request, job.run_dir)]
+        : [...TSX_IMPORT, CHILD, '--config', JobRunner.configFile(job), '--output_dir', job.run_dir, ...(resume ? ['--resume'] : [])];
     const logFd = openSync(`${job.run_dir}.log`, 'a');
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', logFd, logFd, 'ipc'] });
     closeSync(logFd);

@@ -9,12 +9,12 @@ export const JOB_STATES: readonly JobState[] = ['queued', 'running', 'succeeded'
 
 export interface JobRecord {
   id: string;
-  kind: 'eval';
+  kind: 'eval' | 'perf';
   state: JobState;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
-  /** The TaskConfig as sent, without api_key. */
+  /** The TaskConfig (eval) or load-test arguments (perf) as sent, without api_key. */
   request: Record<string, unknown>;
   run_dir: string;
   error: string | null;

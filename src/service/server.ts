@@ -1,17 +1,18 @@
 // The HTTP service: our job API (submit, list, inspect, cancel, resume, follow with server-sent events, read a
-// run folder's files) and EvalScope's first-generation /health and POST /api/v1/eval (a TaskConfig body,
-// answered when the run is done). node:http with a small route table: the service has a dozen routes, and the
+// run folder's files), /health, and EvalScope's routes of both generations (evalscope-routes.ts). node:http with a small route table: the service has a dozen routes, and the
 // work is in the engine the CLI runs (one child process per job, src/service/job-runner.ts).
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildConfig } from '../config/config.ts';
 import { UserError } from '../errors.ts';
 import { findBenchmark } from '../../benchmarks/index.ts';
 import { authorized, confine, readJsonBody, sendError, sendJson, ServiceError } from './http-util.ts';
 import { JOB_STATES, JobStore, type JobRecord, type JobState } from './job-store.ts';
-import { JobRunner, readScores, type JobEvent } from './job-runner.ts';
+import { JobRunner, perfArgv, readScores, type JobEvent } from './job-runner.ts';
+import { evalscopeRoute } from './evalscope-routes.ts';
+import { parsePerfArgs } from '../perf/perf-args.ts';
 import { VERSION } from '../version.ts';
 
 export interface ServiceOptions {
@@ -72,7 +73,7 @@ export class Service {
     const [, , area, id, sub, ...rest] = parts;
     if (area === 'jobs') {
       if (!id && req.method === 'POST') {
-        const job = this.submit(await readJsonBody(req, this.options.bodyLimitBytes));
+        const job = this.submit('eval', await readJsonBody(req, this.options.bodyLimitBytes));
         return sendJson(res, 202, this.view(job));
       }
       if (!id && req.method === 'GET') {
@@ -99,7 +100,7 @@ export class Service {
         if (sub === 'files' && req.method === 'GET') return this.file(job, rest.map(decodeURIComponent).join('/'), res);
       }
     }
-    if (area === 'eval' && !id && req.method === 'POST') return this.evalBlocking(await readJsonBody(req, this.options.bodyLimitBytes), res);
+    if ((area === 'eval' || area === 'perf') && (await evalscopeRoute(this, req, res, url, area, id, sub))) return;
     throw new ServiceError(404, `no route ${req.method} ${url.pathname}`);
   }
 
@@ -108,25 +109,64 @@ export class Service {
     return { id: job.id, state: job.state, created_at: job.created_at, started_at: job.started_at, finished_at: job.finished_at, error: job.error, run_dir: job.run_dir, scores: job.scores ?? (job.state === 'running' ? null : readScores(job.run_dir)), request: job.request };
   }
 
-  /** Checks a TaskConfig body, confines its paths, keeps its key out of every file, and queues the job. */
-  private submit(body: Record<string, unknown>): JobRecord {
+  get bodyLimit(): number {
+    return this.options.bodyLimitBytes;
+  }
+
+  job(id: string): JobRecord | undefined {
+    return this.store.get(id);
+  }
+
+  scoresOf(job: JobRecord): unknown[] | null {
+    return job.scores ?? readScores(job.run_dir);
+  }
+
+  resumeJob(id: string, key?: string): boolean {
+    return this.runner.resume(id, key);
+  }
+
+  cancelJob(id: string): boolean {
+    return this.runner.cancel(id);
+  }
+
+  /** Items answered so far (details rows) and, where the inputs are files, how many there are (limit applied). */
+  itemCounts(job: JobRecord): { done: number; total: number | null } {
+    const lines = (file: string) => {
+      try {
+        return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').length;
+      } catch {
+        return 0;
+      }
+    };
+    const detailsDir = path.join(job.run_dir, 'details');
+    const done = existsSync(detailsDir) ? readdirSync(detailsDir).filter((f) => f.endsWith('.jsonl')).reduce((n, f) => n + lines(path.join(detailsDir, f)), 0) : 0;
+    const inputs = [...((job.request.datasets as string[] | undefined) ?? []), ...(typeof job.request.test_dir === 'string' ? [job.request.test_dir] : [])];
+    if (inputs.length === 0 || inputs.some((d) => !path.isAbsolute(d))) return { done, total: null };
+    const limit = typeof job.request.limit === 'number' ? job.request.limit : Infinity;
+    const files = inputs.flatMap((d) => (existsSync(d) && statSync(d).isDirectory() ? readdirSync(d).filter((f) => f.endsWith('.jsonl')).map((f) => path.join(d, f)) : [d]));
+    return { done, total: files.reduce((n, f) => n + Math.min(limit, lines(f)), 0) };
+  }
+
+  /** Checks a body (a TaskConfig, or perf's arguments), confines its paths, keeps its key out of every file, queues it. */
+  submit(kind: 'eval' | 'perf', body: Record<string, unknown>, givenId?: string): JobRecord {
     if (this.store.list('queued').length >= this.options.maxQueue) throw new ServiceError(429, `the queue is full (${this.options.maxQueue} jobs waiting)`, undefined, { 'retry-after': '30' });
     const { api_key: apiKey, api_key_name: keyName, ...request } = body;
     if (apiKey !== undefined && typeof apiKey !== 'string') throw new ServiceError(400, 'expected a string', 'api_key');
     if (keyName !== undefined && (typeof keyName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyName))) throw new ServiceError(400, 'expected an environment variable name', 'api_key_name');
-    for (const field of ['use_cache', 'output_dir']) if (field in request) throw new ServiceError(400, `${field} is the service's to choose: resume a job with POST /api/v1/jobs/{id}/resume`, field);
+    for (const field of kind === 'eval' ? ['use_cache', 'output_dir'] : []) if (field in request) throw new ServiceError(400, `${field} is the service's to choose: resume a job with POST /api/v1/jobs/{id}/resume`, field);
     if (request.work_dir !== undefined) request.work_dir = confine(this.options.outputRoot, request.work_dir, 'work_dir');
-    for (const field of ['dataset_dir', 'test_dir']) if (request[field] !== undefined) request[field] = confine(this.options.dataRoot, request[field], field);
+    const dataPaths = kind === 'perf' ? ['dataset_path', 'tokenizer_path'] : ['dataset_dir', 'test_dir'];
+    for (const field of dataPaths) if (request[field] !== undefined) request[field] = confine(this.options.dataRoot, request[field], field);
     if (request.datasets !== undefined) {
       const list = typeof request.datasets === 'string' ? request.datasets.split(',') : request.datasets;
       if (!Array.isArray(list) || !list.every((d) => typeof d === 'string')) throw new ServiceError(400, 'expected benchmark names or paths', 'datasets');
       // A name the catalog knows is a benchmark; anything else is a JSONL file or folder under --data_root.
       request.datasets = (list as string[]).map((d, i) => (findBenchmark(d.trim()) ? d.trim() : confine(this.options.dataRoot, d.trim(), `datasets[${i}]`)));
     }
-    const id = `job_${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}_${randomBytes(4).toString('hex')}`;
+    const id = givenId ?? `job_${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}_${randomBytes(4).toString('hex')}`;
     const job: JobRecord = {
       id,
-      kind: 'eval',
+      kind,
       state: 'queued',
       created_at: new Date().toISOString(),
       started_at: null,
@@ -137,12 +177,15 @@ export class Service {
       key_source: typeof apiKey === 'string' ? 'inline' : typeof keyName === 'string' ? `env:${keyName}` : 'none',
       scores: null,
     };
-    // The TaskConfig must build as the CLI builds it (every key, value and path checked) before it is queued.
+    // The body must build as the command builds it (every key, value and path checked) before it is queued.
     const configFile = JobRunner.configFile(job);
     mkdirSync(path.dirname(configFile), { recursive: true });
     try {
-      writeFileSync(configFile, JSON.stringify(request));
-      buildConfig({ argv: ['--config', configFile, '--output_dir', job.run_dir], env: {} });
+      if (kind === 'perf') parsePerfArgs(perfArgv(request, job.run_dir), {});
+      else {
+        writeFileSync(configFile, JSON.stringify(request));
+        buildConfig({ argv: ['--config', configFile, '--output_dir', job.run_dir], env: {} });
+      }
     } catch (err) {
       rmSync(configFile, { force: true });
       if (err instanceof UserError) throw new ServiceError(400, err.message.replaceAll(configFile, 'the TaskConfig'));
@@ -152,15 +195,7 @@ export class Service {
     return job;
   }
 
-  /** EvalScope's first generation: the run is done before the answer; its success and error bodies. */
-  private async evalBlocking(body: Record<string, unknown>, res: http.ServerResponse): Promise<void> {
-    const job = this.submit(body);
-    const done = await this.waitFinal(job.id);
-    if (done.state === 'succeeded') return sendJson(res, 200, { status: 'completed', task_id: job.id, result: readScores(job.run_dir), output_dir: job.run_dir });
-    sendJson(res, 500, { status: 'error', task_id: job.id, error: done.error ?? done.state });
-  }
-
-  private waitFinal(id: string): Promise<JobRecord> {
+  waitFinal(id: string): Promise<JobRecord> {
     return new Promise((resolve) => {
       const check = (e?: JobEvent) => {
         if (e && e.id !== id) return;

@@ -144,6 +144,62 @@ test('a job through our API: 202, server-sent events to the end, scores and run 
   }
 });
 
+test("EvalScope's current generation: invoke with EvalScope-Task-Id, progress, log, report, stop, resume/invoke; perf invoke and its report; params from the flag table", async () => {
+  const root = rootWithData();
+  const mock = await startMockProcess(['--model', 'm', '--ttft-ms', '2', '--reply-tokens', '6']);
+  const server = await startServer(root);
+  const task = (id: string) => ({ ...auth, 'EvalScope-Task-Id': id });
+  try {
+    assert.equal((await call(server, 'POST', '/api/v1/eval/invoke', taskConfig(mock.baseUrl))).json.field, 'EvalScope-Task-Id');
+    assert.equal((await call(server, 'POST', '/api/v1/eval/invoke', taskConfig(mock.baseUrl), task('../escape'))).status, 400);
+    const done = await call(server, 'POST', '/api/v1/eval/invoke', taskConfig(mock.baseUrl, { limit: 4 }), task('run-1'));
+    assert.equal(done.status, 200, JSON.stringify(done.json));
+    assert.deepEqual([done.json.status, done.json.task_id], ['completed', 'run-1']);
+    assert.match(String(done.json.table), /\| game24\.jsonl \| 4 \|/);
+    assert.equal((await call(server, 'POST', '/api/v1/eval/invoke', taskConfig(mock.baseUrl), task('run-1'))).status, 409, 'a task id is used once');
+    assert.equal((await call(server, 'GET', '/api/v1/eval/progress?task_id=run-1')).json.percent, 100);
+    const log = await call(server, 'GET', '/api/v1/eval/log?task_id=run-1&start_line=0&page=2');
+    assert.deepEqual([log.json.head_line, log.json.tail_line], [0, 2]);
+    assert.ok(Number(log.json.total_lines) > 2);
+    const report = await fetch(`${server.origin}/api/v1/eval/report?task_id=run-1`, { headers: auth });
+    assert.equal(report.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.match(await report.text(), /<td>game24\.jsonl<\/td>/);
+    assert.equal((await call(server, 'GET', '/api/v1/eval/progress?task_id=nope')).status, 404);
+    const resumed = await call(server, 'POST', '/api/v1/eval/resume/invoke', {}, task('nope'));
+    assert.equal(resumed.status, 404);
+
+    const perf = await call(server, 'POST', '/api/v1/perf/invoke', { model: 'm', url: `${mock.baseUrl}/chat/completions`, api: 'openai', parallel: [1, 2], number: [4, 8], stream: true, max_tokens: 16 }, task('perf-1'));
+    assert.equal(perf.status, 200, JSON.stringify(perf.json));
+    const points = perf.json.result as Record<string, Record<string, number>>;
+    assert.deepEqual(Object.keys(points), ['parallel_1_number_4', 'parallel_2_number_8']);
+    assert.equal(points.parallel_2_number_8['Success Requests'], 8);
+    const perfReport = await fetch(`${server.origin}/api/v1/perf/report?task_id=perf-1`, { headers: auth });
+    assert.match(await perfReport.text(), /<svg class="chart"/);
+    const badPerf = await call(server, 'POST', '/api/v1/perf', { model: 'm', url: mock.baseUrl, parallel: [1, 2], number: [3] });
+    assert.equal(badPerf.status, 400);
+    assert.match(String(badPerf.json.error), /--number: 1 values for 2 --parallel values/);
+
+    const params = await call(server, 'GET', '/api/v1/eval/params');
+    const names = (params.json.optional as { name: string }[]).map((p) => p.name);
+    for (const name of ['datasets', 'limit', 'max_tokens', 'dataset_args', 'generation_config']) assert.ok(names.includes(name), name);
+    assert.ok((params.json.optional as { name: string; description: string }[]).every((p) => p.description.length > 0));
+
+    // stop: a slow model, stopped through EvalScope's route while /invoke waits.
+    const slow = await startMockProcess(['--model', 'm', '--latency-ms', '2000']);
+    try {
+      const pending = call(server, 'POST', '/api/v1/eval/invoke', taskConfig(slow.baseUrl, { limit: 6 }), task('slow-1'));
+      await waitFor(async () => (await call(server, 'GET', '/api/v1/eval/progress?task_id=slow-1')).json.state === 'running', 20_000, 'the task to run');
+      assert.deepEqual((await call(server, 'POST', '/api/v1/eval/stop?task_id=slow-1')).json, { status: 'stopped', task_id: 'slow-1' });
+      assert.deepEqual((await pending).json, { status: 'stopped', task_id: 'slow-1' });
+    } finally {
+      await slow.stop();
+    }
+  } finally {
+    await server.stop();
+    await mock.stop();
+  }
+});
+
 test('kill -9 of the server mid-job: its child stops, and after a restart the job resumes and every item is answered once; an inline key is written nowhere and such a job waits for it', async () => {
   const root = rootWithData();
   const mock = await startMockProcess(['--model', 'm', '--latency-ms', '400', '--api-key', 'sk-inline-secret']);
