@@ -12,9 +12,13 @@ process.exitCode = await perfMain(process.argv.slice(2), process.env, {
   onInterrupt: (handler) => {
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);
+    // Run by the HTTP service (an IPC channel): losing the service stops the test as Ctrl-C does.
+    process.on('disconnect', handler);
     return () => {
       process.off('SIGINT', handler);
       process.off('SIGTERM', handler);
+      process.off('disconnect', handler);
     };
   },
 });
+if (process.connected) process.disconnect();

@@ -3,6 +3,7 @@
 // pairwise), checked once into a PerfConfig; a bad value is a UsageError naming the flag and what it takes.
 import { UsageError } from '../errors.ts';
 import type { Slo } from './summary.ts';
+import { PERF_FLAGS, perfHelp } from './perf-flags.ts';
 
 export type PerfDataset = 'random' | 'openqa' | 'line_by_line' | 'jsonl';
 
@@ -43,36 +44,10 @@ export interface PerfConfig {
   tokenizerPath?: string;
 }
 
-export const PERF_HELP = `Usage: tsx scripts/perf.ts --url URL --model NAME [flags]   (also: run_eval.ts perf ...)
-Load-tests an OpenAI-compatible endpoint as EvalScope's perf does (flags in either spelling, - or _):
-  --url URL                 base URL (http://host:8000/v1) or full endpoint (.../v1/chat/completions, .../v1/completions)
-  --model NAME              the served model
-  --api openai              the API (openai: chat/completions or completions by the URL) (default openai)
-  --api-key KEY             bearer token (else --api-key-name's environment variable, default OPENAI_API_KEY)
-  --headers JSON|K=V ...    extra request headers
-  --parallel N [N ...]      requests in flight; a list runs one point per value (default 1)
-  --number N [N ...]        requests per point, paired with --parallel (default max(10, 4 x parallel))
-  --rate R [R ...]          Poisson arrivals at R requests/s; -1 = as fast as the parallelism allows (default -1)
-  --duration SEC            run each point for SEC seconds instead of --number requests
-  --warmup-num N            requests sent first and left out of every figure (default 0)
-  --dataset NAME            openqa (default; our prompts, or --dataset-path JSONL with "question") | random |
-                            line_by_line (--dataset-path, one prompt a line) | jsonl (--dataset-path, "prompt" or "messages")
-  --min-prompt-length N, --max-prompt-length N   random prompts' length (default 128 .. 128): in tokens with
-                            --tokenizer-path, else in words
-  --tokenizer-path DIR      a Hugging Face tokenizer.json: exact random prompt lengths, counts when usage is missing
-  --min-tokens N, --max-tokens N                 output length asked (max default 2048; min sent as min_tokens)
-  --stream / --no-stream    stream the answers (default on; TTFT and ITL need it)
-  --temperature T, --top-p P, --stop S [S ...], --extra-args JSON (e.g. '{"ignore_eos": true}')
-  --connect-timeout SEC, --read-timeout SEC, --total-timeout SEC   (defaults 60, 600, 6000)
-  --seed N                  for random prompts and arrival times (default 0)
-  --outputs-dir DIR         (default outputs); results go to DIR/<timestamp>/<name or model>/
-  --name NAME, --no-timestamp
-  --slo ttft_ms=500,tpot_ms=50,latency_ms=...   goodput: requests meeting every bound, per second
-  --sla ttft_p99_ms=1000    search the largest parallelism meeting it (tpot_/latency_, any pNN) up to --max-parallel (default 1024)
-`;
+export const PERF_HELP = perfHelp();
 
-const LIST_FLAGS = new Set(['parallel', 'number', 'rate', 'stop']);
-const BOOLEAN_FLAGS = new Set(['stream', 'no_stream', 'no_timestamp', 'help']);
+const LIST_FLAGS = new Set(PERF_FLAGS.filter((f) => f.type === 'list').map((f) => f.name));
+const BOOLEAN_FLAGS = new Set(PERF_FLAGS.filter((f) => f.type === 'boolean').map((f) => f.name));
 
 /** argv into flag → values, names with "-" as "_"; lists collect every value up to the next flag. */
 function readArgv(argv: readonly string[]): Map<string, string[]> {
@@ -96,11 +71,7 @@ function readArgv(argv: readonly string[]): Map<string, string[]> {
   return flags;
 }
 
-const KNOWN = new Set([
-  'url', 'model', 'api', 'api_key', 'api_key_name', 'headers', 'parallel', 'number', 'rate', 'duration', 'warmup_num', 'dataset', 'dataset_path',
-  'min_prompt_length', 'max_prompt_length', 'min_tokens', 'max_tokens', 'stream', 'no_stream', 'temperature', 'top_p', 'stop', 'extra_args',
-  'connect_timeout', 'read_timeout', 'total_timeout', 'seed', 'outputs_dir', 'name', 'no_timestamp', 'slo', 'sla', 'max_parallel', 'help', 'tokenizer_path',
-]);
+const KNOWN = new Set(PERF_FLAGS.map((f) => f.name));
 
 function numberOf(flag: string, raw: string, check: (n: number) => boolean, expected: string): number {
   const n = Number(raw);

@@ -1,12 +1,13 @@
 // EvalScope's service routes, both generations, on our jobs: POST /api/v1/{eval,perf} (blocking, first
 // generation), and POST .../invoke, .../resume/invoke (eval), .../stop, GET .../progress, .../log and
-// .../report with the EvalScope-Task-Id header naming the job (current generation); GET /api/v1/eval/params
-// generated from the flag table every other entry point reads.
+// .../report with the EvalScope-Task-Id header naming the job (current generation); GET /api/v1/{eval,perf}/params
+// generated from the flag tables every other entry point reads.
 import type http from 'node:http';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FLAGS } from '../config/flags.ts';
 import { TASK_CONFIG_KEYS } from '../config/task-config.ts';
+import { perfParams } from '../perf/perf-flags.ts';
 import { ServiceError, sendJson, readJsonBody } from './http-util.ts';
 import type { JobRecord } from './job-store.ts';
 import type { Service } from './server.ts';
@@ -115,8 +116,8 @@ export async function evalscopeRoute(service: Service, req: http.IncomingMessage
     finished(res, await service.waitFinal(id), service);
     return true;
   }
-  if (action === 'params' && get && kind === 'eval') {
-    sendJson(res, 200, evalParams());
+  if (action === 'params' && get) {
+    sendJson(res, 200, kind === 'eval' ? evalParams() : perfParams());
     return true;
   }
   if (!['stop', 'progress', 'log', 'report'].includes(action ?? '')) return false;

@@ -12,6 +12,7 @@ import { authorized, confine, readJsonBody, sendError, sendJson, ServiceError } 
 import { JOB_STATES, JobStore, type JobRecord, type JobState } from './job-store.ts';
 import { JobRunner, perfArgv, readScores, type JobEvent } from './job-runner.ts';
 import { evalscopeRoute } from './evalscope-routes.ts';
+import { openApiDocument } from './openapi.ts';
 import { parsePerfArgs } from '../perf/perf-args.ts';
 import { VERSION } from '../version.ts';
 
@@ -69,6 +70,7 @@ export class Service {
     const parts = url.pathname.split('/').filter(Boolean);
     if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: 'bootcamp-eval', version: VERSION, timestamp: new Date().toISOString() });
     if (!authorized(req, this.options.token)) throw new ServiceError(401, 'missing or wrong token: send Authorization: Bearer <token>', undefined, { 'www-authenticate': 'Bearer' });
+    if (req.method === 'GET' && url.pathname === '/openapi.json') return sendJson(res, 200, openApiDocument());
     if (parts[0] !== 'api' || parts[1] !== 'v1') throw new ServiceError(404, `no route ${req.method} ${url.pathname}`);
     const [, , area, id, sub, ...rest] = parts;
     if (area === 'jobs') {

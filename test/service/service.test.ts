@@ -183,6 +183,14 @@ test("EvalScope's current generation: invoke with EvalScope-Task-Id, progress, l
     const names = (params.json.optional as { name: string }[]).map((p) => p.name);
     for (const name of ['datasets', 'limit', 'max_tokens', 'dataset_args', 'generation_config']) assert.ok(names.includes(name), name);
     assert.ok((params.json.optional as { name: string; description: string }[]).every((p) => p.description.length > 0));
+    const perfParams = await call(server, 'GET', '/api/v1/perf/params');
+    assert.deepEqual((perfParams.json.required as { name: string }[]).map((p) => p.name), ['url', 'model']);
+    assert.ok((perfParams.json.optional as { name: string }[]).some((p) => p.name === 'parallel'));
+    assert.equal((await call(server, 'GET', '/openapi.json', undefined, {})).status, 401, 'the document needs the token too');
+    const doc = (await call(server, 'GET', '/openapi.json')).json as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+    assert.equal(doc.openapi, '3.1.0');
+    for (const route of ['/api/v1/jobs', '/api/v1/eval/invoke', '/api/v1/perf/invoke', '/api/v1/eval/progress']) assert.ok(doc.paths[route], route);
+    assert.ok('limit' in doc.components.schemas.TaskConfig.properties && 'parallel' in doc.components.schemas.PerfArguments.properties);
 
     // stop: a slow model, stopped through EvalScope's route while /invoke waits.
     const slow = await startMockProcess(['--model', 'm', '--latency-ms', '2000']);
