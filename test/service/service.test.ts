@@ -123,8 +123,15 @@ test('a job through our API: 202, server-sent events to the end, scores and run 
     assert.equal(blocking.status, 200, JSON.stringify(blocking.json));
     assert.equal(blocking.json.status, 'completed');
     assert.ok(existsSync(String(blocking.json.output_dir)));
-    const down = await call(server, 'POST', '/api/v1/eval', taskConfig('http://127.0.0.1:9/v1', { limit: 2, health_check_timeout: 1 }));
-    assert.ok(down.status === 500 || down.status === 400, JSON.stringify(down.json));
+    // A job whose model server is down fails with its error, while another job runs to the end beside it.
+    const [down, fine] = await Promise.all([
+      call(server, 'POST', '/api/v1/eval', taskConfig('http://127.0.0.1:9/v1', { limit: 2, check_interval: 0.1, check_max_attempts: 2 })),
+      call(server, 'POST', '/api/v1/eval', taskConfig(mock.baseUrl, { limit: 3 })),
+    ]);
+    assert.equal(down.status, 500, JSON.stringify(down.json));
+    assert.equal(down.json.status, 'error');
+    assert.match(String(down.json.error), /127\.0\.0\.1:9/);
+    assert.equal(fine.json.status, 'completed');
 
     // Cancel: a slow model, the job stopped as on Ctrl-C.
     const slow = await startMockProcess(['--model', 'm', '--latency-ms', '2000']);
@@ -205,6 +212,23 @@ test("EvalScope's current generation: invoke with EvalScope-Task-Id, progress, l
   } finally {
     await server.stop();
     await mock.stop();
+  }
+});
+
+test('a full queue is a 429 with Retry-After', async () => {
+  const root = rootWithData();
+  const slow = await startMockProcess(['--model', 'm', '--latency-ms', '3000']);
+  const server = await startServer(root, ['--max_jobs', '1', '--max_queue', '1']);
+  try {
+    const first = await call(server, 'POST', '/api/v1/jobs', taskConfig(slow.baseUrl, { limit: 2 }));
+    await waitFor(async () => (await call(server, 'GET', `/api/v1/jobs/${String(first.json.id)}`)).json.state === 'running', 20_000, 'the first job to run');
+    assert.equal((await call(server, 'POST', '/api/v1/jobs', taskConfig(slow.baseUrl, { limit: 2 }))).status, 202, 'one may wait');
+    const full = await call(server, 'POST', '/api/v1/jobs', taskConfig(slow.baseUrl, { limit: 2 }));
+    assert.equal(full.status, 429);
+    assert.equal(full.headers.get('retry-after'), '30');
+  } finally {
+    await server.stop();
+    await slow.stop();
   }
 });
 
