@@ -2,6 +2,7 @@
 // Load-test an OpenAI-compatible endpoint (EvalScope's `evalscope perf`): TTFT, ITL, TPOT, latency and
 // throughput per --parallel/--number point, in EvalScope's files, with a table and an HTML report.
 import { perfMain } from '../src/perf/perf-main.ts';
+import { onProcessInterrupt } from '../src/cli/interrupts.ts';
 
 process.exitCode = await perfMain(process.argv.slice(2), process.env, {
   stdout: (text) => process.stdout.write(text),
@@ -9,16 +10,6 @@ process.exitCode = await perfMain(process.argv.slice(2), process.env, {
   isTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
   now: () => new Date(),
-  onInterrupt: (handler) => {
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    // Run by the HTTP service (an IPC channel): losing the service stops the test as Ctrl-C does.
-    process.on('disconnect', handler);
-    return () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-      process.off('disconnect', handler);
-    };
-  },
+  onInterrupt: onProcessInterrupt,
 });
 if (process.connected) process.disconnect();

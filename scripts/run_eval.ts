@@ -6,19 +6,13 @@ import { tuneHeapForLongRuns } from '../src/cli/heap-tuning.ts';
 // burst of allocation, and the young generation it grows stays grown.
 tuneHeapForLongRuns();
 const { runEvalMain } = await import('../src/cli/run-eval-main.ts');
+const { onProcessInterrupt } = await import('../src/cli/interrupts.ts');
 
 const code = await runEvalMain(process.argv.slice(2), process.env, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
-  onInterrupt: (handler) => {
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-    };
-  },
+  onInterrupt: onProcessInterrupt,
 });
 process.exitCode = code;

@@ -1,0 +1,9 @@
+// What stops a command as Ctrl-C does: SIGINT, SIGTERM, and, for a command run by the HTTP service, the loss of
+// its IPC channel (the service was killed). Registered by each entry point; the returned function removes them.
+export function onProcessInterrupt(handler: () => void): () => void {
+  const events = ['SIGINT', 'SIGTERM', 'disconnect'] as const;
+  for (const event of events) process.on(event, handler);
+  return () => {
+    for (const event of events) process.off(event, handler);
+  };
+}
