@@ -155,7 +155,17 @@ export class Service {
     const { api_key: apiKey, api_key_name: keyName, ...request } = body;
     if (apiKey !== undefined && typeof apiKey !== 'string') throw new ServiceError(400, 'expected a string', 'api_key');
     if (keyName !== undefined && (typeof keyName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyName))) throw new ServiceError(400, 'expected an environment variable name', 'api_key_name');
-    for (const field of kind === 'eval' ? ['use_cache', 'output_dir'] : []) if (field in request) throw new ServiceError(400, `${field} is the service's to choose: resume a job with POST /api/v1/jobs/{id}/resume`, field);
+    for (const field of kind === 'eval' ? ['use_cache', 'output_dir', 'resume'] : []) if (field in request) throw new ServiceError(400, `${field} is the service's to choose: resume a job with POST /api/v1/jobs/{id}/resume`, field);
+    // Settings that name programs to run, or code to import, are the server's own business, never a client's.
+    for (const field of ['python', 'sandbox_python', 'bootcamp_pythonpath', 'config']) if (field in request) throw new ServiceError(400, `${field} is not accepted over HTTP (it names a program or code the server would run)`, field);
+    if (request.cache_dir !== undefined) request.cache_dir = confine(this.options.outputRoot, request.cache_dir, 'cache_dir');
+    if (kind === 'eval' && typeof request.prompt_template === 'string') request.prompt_template = confine(this.options.dataRoot, request.prompt_template, 'prompt_template');
+    const datasetArgs = request.dataset_args;
+    if (datasetArgs && typeof datasetArgs === 'object' && !Array.isArray(datasetArgs)) {
+      for (const [name, args] of Object.entries(datasetArgs as Record<string, Record<string, unknown>>)) {
+        if (args && typeof args === 'object' && args.local_path !== undefined) args.local_path = confine(this.options.dataRoot, args.local_path, `dataset_args.${name}.local_path`);
+      }
+    }
     if (request.work_dir !== undefined) request.work_dir = confine(this.options.outputRoot, request.work_dir, 'work_dir');
     const dataPaths = kind === 'perf' ? ['dataset_path', 'tokenizer_path'] : ['dataset_dir', 'test_dir'];
     for (const field of dataPaths) if (request[field] !== undefined) request[field] = confine(this.options.dataRoot, request[field], field);

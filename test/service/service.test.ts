@@ -81,6 +81,10 @@ test('health needs no token, everything else does; limits, unknown routes and co
       [{ model: 'm', datasets: ['game24.jsonl'], work_dir: '../../x' }, 'work_dir'],
       [{ model: 'm', datasets: ['game24.jsonl'], test_dir: 'a\u0000b' }, 'test_dir'],
       [{ model: 'm', datasets: ['game24.jsonl'], use_cache: '/tmp/x' }, 'use_cache'],
+      [{ model: 'm', datasets: ['mmlu'], dataset_args: { mmlu: { local_path: '/etc' } } }, 'dataset_args.mmlu.local_path'],
+      [{ model: 'm', datasets: ['game24.jsonl'], cache_dir: '/tmp' }, 'cache_dir'],
+      [{ model: 'm', datasets: ['game24.jsonl'], python: '/bin/sh' }, 'python'],
+      [{ model: 'm', datasets: ['game24.jsonl'], bootcamp_pythonpath: '/tmp' }, 'bootcamp_pythonpath'],
     ];
     for (const [body, field] of bad) {
       const r = await call(server, 'POST', '/api/v1/jobs', body);
