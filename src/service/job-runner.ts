@@ -6,7 +6,7 @@
 // only) waits as `interrupted` until resumed with its key.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lockHolder } from '../output/run-lock.ts';
@@ -58,7 +58,7 @@ export class JobRunner extends EventEmitter {
     super();
   }
 
-  /** The config file a job's child reads, written once when the job is made (no key in it). */
+  /** The config file an evaluation job's child reads, written by the service when it checks the body (no key in it). */
   static configFile(job: JobRecord): string {
     return path.join(job.run_dir, '..', `${path.basename(job.run_dir)}.taskconfig.json`);
   }
@@ -66,7 +66,6 @@ export class JobRunner extends EventEmitter {
   submit(job: JobRecord, key?: string): void {
     if (key) this.keys.set(job.id, key);
     mkdirSync(path.dirname(job.run_dir), { recursive: true });
-    writeFileSync(JobRunner.configFile(job), JSON.stringify(job.request, null, 2) + '\n');
     this.store.insert(job);
     this.emitState(job.id);
     this.pump();
