@@ -62,9 +62,11 @@ test('four tokens a chunk: TPOT divides by tokens (a quarter of ITL), ITL stays 
     const r = await perf(['--url', mock.baseUrl, '--model', 'm', '--parallel', '2', '--number', '6', '--warmup-num', '2', '--outputs-dir', out, '--no-timestamp', '--name', 'tpc']);
     assert.equal(r.code, 0, r.stderr);
     const summary = JSON.parse(readFileSync(path.join(pointDir(out, 'tpc', 2, 6), 'benchmark_summary.json'), 'utf8'));
-    within(summary['Avg ITL (ms)'], 20, 'ITL per chunk');
-    // 13 tokens in 4 chunks: 3 gaps of 20 ms over 12 tokens after the first.
-    within(summary['Avg TPOT (ms)'], 60 / 12, 'TPOT per token');
+    // Against what the mock did (its chunk gaps, ~20 ms; more on a loaded machine).
+    const gap = ((await mock.stats()) as { meanTokenGapMs: number }).meanTokenGapMs;
+    within(summary['Avg ITL (ms)'], gap, 'ITL per chunk');
+    // 13 tokens in 4 chunks: 3 gaps over the 12 tokens after the first.
+    within(summary['Avg TPOT (ms)'], (3 * gap) / 12, 'TPOT per token');
   } finally {
     await mock.stop();
   }
@@ -78,7 +80,7 @@ test('four tokens a chunk: TPOT divides by tokens (a quarter of ITL), ITL stays 
     // first reasoning delta, three 5 ms gaps before the last.
     const latencyMs = summary['Avg Latency (s)'] * 1000;
     assert.ok(summary['Avg TTFT (ms)'] >= 29 && latencyMs - summary['Avg TTFT (ms)'] >= 12, JSON.stringify(summary));
-    within(summary['Avg ITL (ms)'], 5, 'ITL between reasoning deltas');
+    within(summary['Avg ITL (ms)'], ((await thinker.stats()) as { meanTokenGapMs: number }).meanTokenGapMs, 'ITL between reasoning deltas');
     assert.equal(summary['Avg Output Tokens'], 4);
   } finally {
     await thinker.stop();
@@ -116,7 +118,7 @@ test('failures are counted by kind with their error in the database, never as fa
 });
 
 test('a --parallel/--number sweep writes a folder per point and one table; --sla finds the largest parallelism meeting the bound', async () => {
-  // The mock holds TPOT at 10 ms whatever the load: every parallelism meets tpot_p99 <= 12 and none meets <= 5.
+  // The mock holds TPOT at 10 ms whatever the load: every parallelism meets tpot_p99 <= 30 (a margin for a loaded machine) and none meets <= 5.
   const mock = await startMockProcess(['--model', 'm', '--ttft-ms', '5', '--itl-ms', '10', '--reply-tokens', '6']);
   try {
     const out = tempDir();
@@ -133,9 +135,9 @@ test('a --parallel/--number sweep writes a folder per point and one table; --sla
     assert.equal(rows[0].Percentiles, 'min');
     assert.ok('TTFT (ms)' in rows[5] && 'Latency (s)' in rows[5] && 'Output tokens' in rows[5]);
 
-    const sla = await perf(['--url', mock.baseUrl, '--model', 'm', '--sla', 'tpot_p99_ms=12', '--max-parallel', '8', '--number', '8', '--outputs-dir', out, '--no-timestamp', '--name', 'sla']);
+    const sla = await perf(['--url', mock.baseUrl, '--model', 'm', '--sla', 'tpot_p99_ms=30', '--max-parallel', '8', '--number', '8', '--outputs-dir', out, '--no-timestamp', '--name', 'sla']);
     assert.equal(sla.code, 0, sla.stderr);
-    assert.match(sla.stdout, /SLA tpot p99 <= 12 ms: largest parallelism meeting it: parallel 8 \(measured [\d.]+ ms\); the next one measured: none up to 8/);
+    assert.match(sla.stdout, /SLA tpot p99 <= 30 ms: largest parallelism meeting it: parallel 8 \(measured [\d.]+ ms\); the next one measured: none up to 8/);
     const tight = await perf(['--url', mock.baseUrl, '--model', 'm', '--sla', 'tpot_p99_ms=5', '--max-parallel', '8', '--number', '4', '--outputs-dir', out, '--no-timestamp', '--name', 'tight']);
     assert.match(tight.stdout, /largest parallelism meeting it: none; the next one measured: parallel 1/);
   } finally {
