@@ -50,6 +50,8 @@ export class JobRunner extends EventEmitter {
   private readonly keys = new Map<string, string>();
   private readonly cancelled = new Set<string>();
   private lockWait?: NodeJS.Timeout;
+  /** Set when the server shuts down: a job that finishes then must not start the next one. */
+  private stopping = false;
 
   constructor(
     private readonly store: JobStore,
@@ -110,7 +112,7 @@ export class JobRunner extends EventEmitter {
   }
 
   private pump(): void {
-    if (this.lockWait) return;
+    if (this.lockWait || this.stopping) return;
     for (const job of this.store.list('queued')) {
       if (this.running.size >= this.options.maxJobs) return;
       // A child of the old server may still be finishing in this folder: never run beside it.
@@ -164,6 +166,8 @@ export class JobRunner extends EventEmitter {
 
   /** Stops every child as on Ctrl-C (the server is shutting down) and waits for them. */
   async stopAll(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.lockWait);
     const waits = [...this.running.values()].map((child) => new Promise<void>((resolve) => child.once('exit', () => resolve())));
     for (const child of this.running.values()) child.kill('SIGINT');
     await Promise.all(waits);
