@@ -41,6 +41,20 @@ async function startServer(root: string, extra: string[] = []): Promise<Server> 
   };
 }
 
+/** Processes whose command line names `root` (a job child of a server under it). */
+function processesUnder(root: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (cmd.includes(root) && !cmd.includes('serve.ts')) found.push(`${pid}: ${cmd}`);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
 const auth = { authorization: 'Bearer tok', 'content-type': 'application/json' };
 async function call(server: Server, method: string, route: string, body?: unknown, headers: Record<string, string> = auth) {
   const res = await fetch(`${server.origin}${route}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
@@ -234,6 +248,8 @@ test('a full queue is a 429 with Retry-After', async () => {
     await server.stop();
     await slow.stop();
   }
+  // Stopping the server stopped its running job, and started none of the queued ones: no child outlives it.
+  await waitFor(() => processesUnder(root).length === 0, 15_000, `no job process left: ${processesUnder(root).join('; ')}`);
 });
 
 test('kill -9 of the server mid-job: its child stops, and after a restart the job resumes and every item is answered once; an inline key is written nowhere and such a job waits for it', async () => {
