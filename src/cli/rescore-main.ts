@@ -1,7 +1,7 @@
 // The rescore command: `rescore.ts IN -o OUT` scores a JSONL of outputs again; `rescore.ts --run DIR` rescores a
 // run folder in place and rebuilds its meta.jsonl, xlsx and results.yml. No model request is made.
 import minimist from 'minimist';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, UsageError, UserError } from '../errors.ts';
 import { loadBootcamp } from '../../bootcamps/index.ts';
@@ -10,6 +10,7 @@ import { finalizeRun } from '../run/finalize.ts';
 import type { BenchmarkSummary } from '../output/benchmark-summary.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { readEvalArgs } from '../output/eval-args.ts';
+import { countInputErrors } from '../output/input-errors.ts';
 import { RunLock } from '../output/run-lock.ts';
 import { redactCommandLine } from '../redact.ts';
 import type { VerifyContext } from '../../bootcamps/types.ts';
@@ -35,21 +36,6 @@ export interface RescoreIO {
   /** Verifier context handed in by a caller (tests); otherwise built from the sandbox flags. */
   context?: VerifyContext;
   env?: Readonly<Record<string, string | undefined>>;
-}
-
-function inputErrorCounts(paths: RunPaths, files: string[]): number[] {
-  if (!existsSync(paths.inputErrors)) return files.map(() => 0);
-  const counts = new Map<string, number>();
-  for (const line of readFileSync(paths.inputErrors, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const { file } = JSON.parse(line) as { file: string };
-      counts.set(file, (counts.get(file) ?? 0) + 1);
-    } catch {
-      /* a torn line of a killed run: not counted */
-    }
-  }
-  return files.map((f) => counts.get(f) ?? 0);
 }
 
 const KNOWN_FLAGS = ['-o', '--output', '--run', '--help', '-h', ...[...SANDBOX_FLAG_NAMES, ...BRIDGE_FLAG_NAMES].map((n) => `--${n}`), '--no-use_sandbox'];
@@ -126,7 +112,7 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
         },
         paths,
         files,
-        inputErrorCounts: inputErrorCounts(paths, files),
+        inputErrorCounts: countInputErrors(paths.inputErrors, files),
         fileDataSources: files.map(() => []),
         // A run of named benchmarks keeps its subset rows, averages and reports (recorded in eval_args.json).
         benchmarks: Array.isArray(evalArgs.benchmarks) ? (evalArgs.benchmarks as BenchmarkSummary[]) : undefined,

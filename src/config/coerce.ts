@@ -29,6 +29,8 @@ export function coerceFlagValue(name: FlagName, raw: unknown, where: string): un
       if (name === 'api_mode' && raw === 'completions') return 'completion';
       if (typeof raw === 'string') return raw;
       if (typeof raw === 'number') return String(raw);
+      // Several endpoints: a YAML list, or the flag repeated (joined as the comma list it also accepts).
+      if (name === 'url' && Array.isArray(raw) && raw.length > 0 && raw.every((u) => typeof u === 'string')) return raw.join(',');
       return bad('a string');
     case 'optional-path':
       // --resume alone means "find the run"; --resume DIR names it; true/false from a config file.

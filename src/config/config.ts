@@ -9,6 +9,7 @@ import { loadConfigFile, mapConfigDocument, parseOverrides } from './config-file
 import { readEvalScopeArgv } from './evalscope-argv.ts';
 import { MODEL_KINDS, modelKind } from './task-config.ts';
 import type { HubEnv } from '../datasets/hub-files.ts';
+import { shardOf, type ShardSpec } from './shard-spec.ts';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -24,6 +25,10 @@ export type Config = Readonly<Settings> & {
   readonly json: boolean;
   /** Hub endpoints and tokens from the environment, for benchmark downloads; never written anywhere. */
   readonly hubEnv: Readonly<HubEnv>;
+  /** --url split into its endpoints (one, or several to balance over), each a base URL. */
+  readonly urls: readonly string[];
+  /** This process's shard of a sharded run (--shard, or the scheduler's environment); absent when unsharded. */
+  readonly shardSpec?: ShardSpec;
 };
 
 const FLAG_NAMES = Object.keys(FLAGS) as FlagName[];
@@ -84,7 +89,7 @@ function parseArgv(originalArgv: readonly string[]): CliValues {
     if (FLAGS[name].type === 'boolean' && !givenBooleans.has(key)) continue;
     const spec = FLAGS[name];
     // A repeated flag: lists keep every value; anything else keeps the last, as argparse does.
-    const value = Array.isArray(raw) && spec.type !== 'list' ? raw[raw.length - 1] : raw;
+    const value = Array.isArray(raw) && spec.type !== 'list' && name !== 'url' ? raw[raw.length - 1] : raw;
     const where = `--${key}`;
     if (spec.type !== 'boolean' && spec.type !== 'optional-path' && value === '') {
       throw new UsageError(`${where}: expected a value (${spec.arg ?? spec.type})`);
@@ -168,10 +173,19 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
 
   // NeMo Evaluator users give the full endpoint (https://host/v1/chat/completions); the base URL is what the
   // client joins paths to, and the endpoint says the api mode unless --api_mode (or a config file) does.
-  const endpoint = typeof raw.url === 'string' ? /^(https?:\/\/.+?)\/+(chat\/completions|completions)\/*$/.exec(raw.url) : null;
-  if (endpoint) {
-    raw.url = endpoint[1];
-    if (sources.api_mode === 'default') set('api_mode', endpoint[2] === 'completions' ? 'completion' : 'chat_completion', sources.url);
+  if (typeof raw.url === 'string') {
+    const endpoints = raw.url.split(',').map((u) => u.trim()).filter((u) => u !== '');
+    const modes = new Set<string>();
+    raw.url = endpoints
+      .map((u) => {
+        const endpoint = /^(https?:\/\/.+?)\/+(chat\/completions|completions)\/*$/.exec(u);
+        if (!endpoint) return u;
+        modes.add(endpoint[2]);
+        return endpoint[1];
+      })
+      .join(',');
+    if (modes.size > 1) throw new UsageError('--url: the endpoints name different api modes (one .../chat/completions, one .../completions); give base URLs and --api_mode');
+    if (modes.size === 1 && sources.api_mode === 'default') set('api_mode', modes.has('completions') ? 'completion' : 'chat_completion', sources.url);
   }
 
   if (command === 'run') {
@@ -199,6 +213,11 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
   if (settings.pass_k?.some((k) => k > settings.repeats)) {
     throw new UsageError(`--pass_k: every k must be at most --repeats (${settings.repeats})`);
   }
+  const urls = settings.url.split(',');
+  if (new Set(urls).size !== urls.length) throw new UsageError(`--url: an endpoint is named twice (${urls.find((u, i) => urls.indexOf(u) !== i)})`);
+  const found = command === 'run' ? shardOf(settings.shard, settings.shard_count, env) : undefined;
+  // --shard 0/1 is the whole run: a way to run unsharded inside a job array that is not for sharding.
+  const shard = found && found.count > 1 ? found : undefined;
   const hubEnv: HubEnv = { HF_ENDPOINT: env.HF_ENDPOINT, HF_TOKEN: env.HF_TOKEN, MODELSCOPE_ENDPOINT: env.MODELSCOPE_ENDPOINT, MODELSCOPE_API_TOKEN: env.MODELSCOPE_API_TOKEN };
-  return Object.freeze({ ...settings, command, sources: Object.freeze(sources), json: cli.json, hubEnv: Object.freeze(hubEnv) });
+  return Object.freeze({ ...settings, command, sources: Object.freeze(sources), json: cli.json, hubEnv: Object.freeze(hubEnv), urls: Object.freeze(urls), ...(shard ? { shardSpec: Object.freeze(shard) } : {}) });
 }

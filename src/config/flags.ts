@@ -29,9 +29,13 @@ const nonNegativeInt = z.number().int().min(0);
 
 export const FLAGS = {
   // Model endpoint
-  url: flag(z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL such as http://127.0.0.1:8000/v1'), {
+  url: flag(z.string().regex(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, 'an http(s) URL such as http://127.0.0.1:8000/v1, or a comma list of them'), {
     type: 'string', default: 'http://127.0.0.1:8000/v1', arg: 'URL', group: 'model', aliases: ['model_url'],
-    help: 'Base URL of the OpenAI-compatible server (up to and including /v1); a full .../chat/completions or .../completions endpoint (NeMo style) is accepted and sets the api mode unless --api_mode does.',
+    help: 'Base URL of the OpenAI-compatible server (up to and including /v1); a full .../chat/completions or .../completions endpoint (NeMo style) is accepted and sets the api mode unless --api_mode does. Repeat it, or give a comma list, to balance one run over several replicas.',
+  }),
+  per_endpoint_concurrency: flag(positiveInt.max(100_000).optional(), {
+    type: 'int', default: undefined, arg: 'N', group: 'model',
+    help: 'With several --url: at most N requests in flight on any one endpoint (--max_concurrent_requests stays the total).',
   }),
   api_key: flag(z.string(), {
     type: 'string', default: 'EMPTY', arg: 'KEY', group: 'model',
@@ -275,6 +279,15 @@ export const FLAGS = {
   }),
   quiet: flag(z.boolean(), {
     type: 'boolean', default: false, group: 'run', help: 'No progress bars or periodic lines; errors and the summary only.',
+  }),
+
+  shard: flag(z.string().regex(/^\d+\/[1-9]\d*$/, 'k/n with 0 <= k < n, such as 0/8').optional(), {
+    type: 'string', default: undefined, arg: 'K/N', group: 'run',
+    help: 'Run only shard K (0-based) of N: the items whose hash of (file, id, repeat) falls in bucket K. Default from SLURM_ARRAY_TASK_ID/COUNT, or JOB_COMPLETION_INDEX with --shard_count.',
+  }),
+  shard_count: flag(positiveInt.max(100_000).optional(), {
+    type: 'int', default: undefined, arg: 'N', group: 'run',
+    help: "The number of shards when the index comes from a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (its completions).",
   }),
 
   // Output

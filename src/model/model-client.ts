@@ -1,12 +1,16 @@
 // Asks the model one question: builds the request, sends it with the retry policy, and reads the answer.
-import { HttpClient } from './http.ts';
+// Each attempt goes to the endpoint the endpoint set picks; an attempt that fails on an endpoint the failure
+// (or an earlier one) took out of the rotation is sent again at once to another live endpoint, without
+// spending one of the item's attempts: a replica dying costs its items nothing but the time in flight.
+import type { HttpClient } from './http.ts';
+import type { Endpoint, EndpointSet } from './endpoints.ts';
 import { withRetries } from './retry-policy.ts';
 import { buildRequest, parseAnswer, type GenerationSettings, type ModelAnswer } from './requests.ts';
 import { StreamAssembler } from './stream-answer.ts';
 import type { ChatTemplate } from '../templates.ts';
 
 export interface ModelClientOptions {
-  http: HttpClient;
+  endpoints: EndpointSet;
   settings: GenerationSettings;
   template: ChatTemplate;
   timeoutMs: number;
@@ -33,31 +37,52 @@ export class ModelClient {
   /** Throws AttemptsFailed when no attempt succeeds. */
   /** `settings` overrides the client's own for this request (a bootcamp's defaults). */
   async ask(prompt: string, repeat: number, settings: GenerationSettings = this.options.settings): Promise<Asked> {
-    const { http, template, timeoutMs, signal } = this.options;
+    const { endpoints, template, timeoutMs, signal } = this.options;
     const request = buildRequest(settings, template, prompt, repeat);
     let latencyMs = 0;
     let ttftMs: number | undefined;
+    const send = async (http: HttpClient): Promise<ModelAnswer> => {
+      const started = performance.now();
+      if (settings.stream) {
+        const assembler = new StreamAssembler(settings.api_mode);
+        const response = await http.stream(request.endpoint, request.body, {
+          timeoutMs,
+          idleTimeoutMs: this.options.streamIdleTimeoutMs,
+          signal,
+          onEvent: (data) => assembler.event(data),
+        });
+        // A server that ignores "stream" answers with one JSON body; that is an answer too.
+        const answer = response.streamed ? assembler.answer() : parseAnswer(response.json, settings.api_mode);
+        latencyMs = Math.round(performance.now() - started);
+        ttftMs = assembler.firstTokenAt !== undefined ? Math.round(assembler.firstTokenAt - started) : undefined;
+        return answer;
+      }
+      const response = await http.request('POST', request.endpoint, request.body, timeoutMs, signal);
+      const answer = parseAnswer(response.json, settings.api_mode);
+      latencyMs = Math.round(performance.now() - started);
+      return answer;
+    };
     const { value, attempts } = await withRetries(
       async () => {
-        const started = performance.now();
-        if (settings.stream) {
-          const assembler = new StreamAssembler(settings.api_mode);
-          const response = await http.stream(request.endpoint, request.body, {
-            timeoutMs,
-            idleTimeoutMs: this.options.streamIdleTimeoutMs,
-            signal,
-            onEvent: (data) => assembler.event(data),
-          });
-          // A server that ignores "stream" answers with one JSON body; that is an answer too.
-          const answer = response.streamed ? assembler.answer() : parseAnswer(response.json, settings.api_mode);
-          latencyMs = Math.round(performance.now() - started);
-          ttftMs = assembler.firstTokenAt !== undefined ? Math.round(assembler.firstTokenAt - started) : undefined;
-          return answer;
+        let rerouted: Set<Endpoint> | undefined;
+        for (;;) {
+          const acquired = endpoints.acquire(signal, timeoutMs, rerouted);
+          const endpoint = acquired instanceof Promise ? await acquired : acquired;
+          const started = performance.now();
+          try {
+            const answer = await send(endpoint.http);
+            endpoints.done(endpoint, undefined, performance.now() - started);
+            return answer;
+          } catch (err) {
+            endpoints.done(endpoint, err, 0);
+            // A known-dead endpoint's failure is not the item's: once per endpoint, try the next live one.
+            if (endpoints.size > 1 && endpoints.isEjected(endpoint) && !signal?.aborted) {
+              (rerouted ??= new Set()).add(endpoint);
+              if (endpoints.anyLiveBesides(rerouted)) continue;
+            }
+            throw err;
+          }
         }
-        const response = await http.request('POST', request.endpoint, request.body, timeoutMs, signal);
-        const answer = parseAnswer(response.json, settings.api_mode);
-        latencyMs = Math.round(performance.now() - started);
-        return answer;
       },
       { maxAttempts: this.options.maxAttempts, maxDelaySec: this.options.maxRetryingDelaySec, signal, onRetry: this.options.onRetry },
     );

@@ -25,6 +25,8 @@ export interface FeedOptions {
   concurrency: number;
   /** Per source, the (id, repeat) keys already answered (resume). */
   doneKeys: readonly Set<number>[];
+  /** A sharded run: whether (source name, id, repeat) is this shard's; absent, every item is. */
+  inShard?: (name: string, id: number, repeat: number) => boolean;
   lookup: (dataSource: string) => AnyBootcamp | undefined;
   progress: ProgressState;
   /** input_errors.jsonl, and the count of bad entries per source (filled in here). */
@@ -63,6 +65,9 @@ export async function feedItems(o: FeedOptions): Promise<void> {
     for await (const { index, result } of source.entries(o.lookup)) {
       if (seen++ >= limit || o.isStopping()) break;
       if (!result.ok) {
+        // A bad line is the input error of one shard only (the one its first repeat falls in), so that the
+        // shards' input_errors.jsonl add up to the unsharded run's.
+        if (o.inShard && !o.inShard(name, index, 0)) continue;
         o.inputErrorCounts[fileIndex]++;
         o.inputErrorLog.write(JSON.stringify({ file: name, line: index + 1, error: result.error }) + '\n');
         if (result.unknownSource !== undefined) {
@@ -70,11 +75,12 @@ export async function feedItems(o: FeedOptions): Promise<void> {
         } else if (shownErrors++ < 10) {
           o.log(`${name}:${index + 1}: ${result.error}`);
         }
-        for (let r = 0; r < o.repeats; r++) progress.itemDone(fileIndex, true);
+        for (let r = 0; r < o.repeats; r++) if (!o.inShard || o.inShard(name, index, r)) progress.itemDone(fileIndex, true);
         continue;
       }
       let prepared = false;
       for (let repeat = 0; repeat < o.repeats; repeat++) {
+        if (o.inShard && !o.inShard(name, index, repeat)) continue;
         if (o.doneKeys[fileIndex].has(rowKey(index, repeat))) {
           progress.itemDone(fileIndex, false);
           continue;

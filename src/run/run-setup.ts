@@ -7,7 +7,7 @@ import { UsageError } from '../errors.ts';
 import type { ChatTemplate } from '../templates.ts';
 import { withBootcampDefaults, type GenerationSettings } from '../model/requests.ts';
 import { ModelClient } from '../model/model-client.ts';
-import type { HttpClient } from '../model/http.ts';
+import type { EndpointSet, EndpointStats } from '../model/endpoints.ts';
 import { redactText } from '../redact.ts';
 import type { ItemSource } from '../input/item-source.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
@@ -16,6 +16,7 @@ import { cutTornTail, doneKeys as doneKeysOf, scanDetails } from '../output/deta
 import { buildEvalArgs, fingerprintDifferences, readEvalArgs, writeEvalArgs, type AnswerFingerprint, type EvalArgs } from '../output/eval-args.ts';
 import { lockHolder } from '../output/run-lock.ts';
 import { locateRunFolder, type RunFolderChoice } from '../resume/locate-run.ts';
+import { shardSuffix } from '../config/shard-spec.ts';
 import type { RunIO } from './run-types.ts';
 import { benchmarkSummary, inputLabel } from './run-sources.ts';
 import type { BenchmarkRequest } from '../benchmarks/benchmark-source.ts';
@@ -31,10 +32,11 @@ export function chooseRunFolder(config: Config, io: RunIO): RunFolderChoice {
       modelName: config.model_name,
       testDir: inputLabel(config),
       now: io.now(),
+      suffix: shardSuffix(config.shardSpec),
     });
   } catch (err) {
     // "already holds a run" of a folder that another process is writing right now: say that instead.
-    const holder = config.output_dir !== undefined ? lockHolder(config.output_dir) : undefined;
+    const holder = config.output_dir !== undefined ? lockHolder(config.output_dir.replace(/\/+$/, '') + shardSuffix(config.shardSpec)) : undefined;
     throw holder ? new UsageError(holder.message) : err;
   }
   if (choice.notice) io.log(choice.notice);
@@ -49,6 +51,14 @@ export function chooseRunFolder(config: Config, io: RunIO): RunFolderChoice {
 export function checkResumable(config: Config, choice: RunFolderChoice, paths: RunPaths, fingerprint: AnswerFingerprint): { previous: EvalArgs | undefined; forced: string[] } {
   const previous = choice.resuming ? readEvalArgs(paths.evalArgs) : undefined;
   const forced: string[] = [];
+  if (choice.resuming && previous) {
+    const before = previous.shard as { index: number; count: number } | undefined;
+    const now = config.shardSpec;
+    const show = (s: { index: number; count: number } | undefined) => (s ? `shard ${s.index}/${s.count}` : 'no shard (every item)');
+    if ((before?.index ?? -1) !== (now?.index ?? -1) || (before?.count ?? -1) !== (now?.count ?? -1)) {
+      throw new UsageError(`cannot resume ${choice.folder}: it holds ${show(before)}, this run is ${show(now)}; resume it with the same --shard (or the same array task)`);
+    }
+  }
   if (choice.resuming && previous?.fingerprint) {
     const diffs = fingerprintDifferences(previous.fingerprint, fingerprint);
     if (diffs.length > 0 && !config.force) {
@@ -85,6 +95,8 @@ export function writeRunArgs({ config, paths, fingerprint, version, startedAt, p
   if (Object.keys(bootcampDefaults).length > 0) args.bootcamp_defaults = bootcampDefaults;
   // Rescore and compare rebuild the benchmarks' summaries (subset rows, averages, reports) from this.
   if (benchmarks.length > 0) args.benchmarks = benchmarks.map(benchmarkSummary);
+  // merge.ts checks that shards of one run share their count and fingerprint, and that none is missing.
+  if (config.shardSpec) args.shard = { ...config.shardSpec };
   args.resumes = [...(previous?.resumes ?? []), ...(resuming ? [{ at: startedAt.toISOString(), ...(forced.length ? { forced_differences: [...forced] } : {}) }] : [])];
   writeEvalArgs(paths.evalArgs, args);
 }
@@ -187,10 +199,10 @@ export function settingsPerSource(config: Config, settings: GenerationSettings, 
 }
 
 /** The model client of a run: its timeouts and retry policy from the config, the first 20 retries logged. */
-export function createModelClient(config: Config, http: HttpClient, settings: GenerationSettings, template: ChatTemplate, signal: AbortSignal, log: (line: string) => void): ModelClient {
+export function createModelClient(config: Config, endpoints: EndpointSet, settings: GenerationSettings, template: ChatTemplate, signal: AbortSignal, log: (line: string) => void): ModelClient {
   let retriesLogged = 0;
   return new ModelClient({
-    http,
+    endpoints,
     settings,
     template,
     timeoutMs: config.timeout,
@@ -203,4 +215,29 @@ export function createModelClient(config: Config, http: HttpClient, settings: Ge
       if (retriesLogged++ < 20 && !config.quiet) log(`Retrying in ${(delayMs / 1000).toFixed(1)} s: ${redactText((error as Error).message, [config.api_key])}`);
     },
   });
+}
+
+/** A URL as it may be written down: without a user name or password in it. */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.href.replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The end of a run: eval_args.json gains each endpoint's requests, errors and mean latency (this session's),
+ * and with several endpoints the same counts are printed under the summary.
+ */
+export function recordEndpointStats(paths: RunPaths, stats: readonly EndpointStats[], io: Pick<RunIO, 'print'>): void {
+  const shown = stats.map((s) => ({ ...s, url: shownUrl(s.url) }));
+  const args = readEvalArgs(paths.evalArgs);
+  if (args) writeEvalArgs(paths.evalArgs, { ...args, endpoints: shown });
+  if (stats.length < 2) return;
+  const lines = shown.map((s) => `  ${s.url}  requests ${s.requests}  errors ${s.errors}  mean latency ${s.mean_latency_ms ?? '-'} ms  ejected ${s.ejections}x  (${s.state})`);
+  io.print(`Endpoints:\n${lines.join('\n')}\n`);
 }

@@ -12,7 +12,8 @@ import { benchmarkSummary, sourcesForRun, type RunSources } from './run-sources.
 import type { Item } from '../input/input-line.ts';
 import { lineLimit, type FileSurvey } from '../input/survey.ts';
 import { HttpClient } from '../model/http.ts';
-import { checkModelAvailable } from '../model/health-check.ts';
+import { checkEndpoints, checkOnce } from '../model/health-check.ts';
+import { EndpointSet } from '../model/endpoints.ts';
 import { resolveSystemPrompt } from '../model/requests.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { DetailsWriter } from '../output/details-writer.ts';
@@ -26,11 +27,18 @@ import { RunLock } from '../output/run-lock.ts';
 import { diskWriteError } from '../output/disk-errors.ts';
 import { finalizeRun, summarySettings, type RunTotals } from './finalize.ts';
 import { ProgressState } from './progress.ts';
+import { shardFilter } from './shard-membership.ts';
 import { ProgressDisplay } from '../ui/progress-display.ts';
 import type { RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
-import { answerFingerprint, checkResumable, chooseRunFolder, createModelClient, generationSettings, parseHeaders, readDoneKeys, settingsPerSource, writeRunArgs } from './run-setup.ts';
+import { answerFingerprint, checkResumable, chooseRunFolder, createModelClient, generationSettings, parseHeaders, readDoneKeys, recordEndpointStats, settingsPerSource, writeRunArgs } from './run-setup.ts';
 
 export type { RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
+
+function shareOf(name: string, lines: number, repeats: number, inShard: (name: string, id: number, repeat: number) => boolean): number {
+  let n = 0;
+  for (let id = 0; id < lines; id++) for (let r = 0; r < repeats; r++) if (inShard(name, id, r)) n++;
+  return n;
+}
 
 const GRACE_MS = 10_000;
 
@@ -115,42 +123,53 @@ export class EvaluationRun {
     let lock: RunLock | undefined;
     const { previous, forced } = checkResumable(config, choice, paths, fingerprint);
 
-    const http = new HttpClient({
-      baseUrl: config.url,
-      apiKey: config.api_key,
-      headers: parseHeaders(config.header),
-      maxSockets: config.max_concurrent_requests,
+    const headers = parseHeaders(config.header);
+    const perEndpointSockets = Math.min(config.per_endpoint_concurrency ?? config.max_concurrent_requests, config.max_concurrent_requests);
+    const endpoints = new EndpointSet({
+      urls: config.urls,
+      makeClient: (url) => new HttpClient({ baseUrl: url, apiKey: config.api_key, headers, maxSockets: perEndpointSockets }),
+      perEndpointCap: config.per_endpoint_concurrency,
+      probe: async (http) => {
+        const problem = await checkOnce(http, config.model_name, 10_000);
+        if (problem !== undefined) throw new Error(problem);
+      },
+      log: io.log,
     });
     try {
       if (config.check_model_url) {
-        io.log(`Checking ${http.url('models')} for model '${config.model_name}'...`);
-        await checkModelAvailable({
-          http,
+        io.log(endpoints.size === 1 ? `Checking ${endpoints.first.url('models')} for model '${config.model_name}'...` : `Checking ${endpoints.size} endpoints for model '${config.model_name}'...`);
+        const down = await checkEndpoints(endpoints.all, {
           modelName: config.model_name,
           intervalSec: config.check_interval,
           maxAttempts: config.check_max_attempts,
           log: io.log,
           signal: this.stopController.signal,
         });
+        endpoints.leaveOut(down);
       }
 
       // Before anything is read or written in the folder: a second process on it stops here (exit 2).
       lock = RunLock.acquire(choice.folder, { command: io.command ?? 'run_eval', force: config.force, log: io.log });
 
       // The connection pool opens while the run folder is set up and resume state is read, not during the first wave.
-      const warming = http.warm(config.max_concurrent_requests);
+      const warming = endpoints.warm(config.max_concurrent_requests);
       mkdirSync(paths.detailsDir, { recursive: true });
       writeRunArgs({ config, paths, fingerprint, version: io.version, startedAt: io.now(), previous, forced, resuming: choice.resuming, dataSources, lookup: this.scoring.lookup, benchmarks: inputs.benchmarks });
       io.log(`Evaluating model ${config.model_name}${choice.resuming ? ' (resuming)' : ''}. Run folder: ${choice.folder}`);
+      const shard = config.shardSpec;
+      if (shard) io.log(`Shard ${shard.index} of ${shard.count} (0-based, from ${shard.source}): this run asks for its share of the items; merge the shards with scripts/merge.ts.${shard.source === '--shard' ? '' : ' (--shard 0/1 runs every item.)'}`);
 
       // Resume: what is already answered without error is never asked again; a torn last row is cut off.
       const doneKeys = await readDoneKeys(paths, names, io.log);
 
       const repeats = config.repeats;
+      const inShard = shardFilter(config.shardSpec);
       const progress = new ProgressState(
         names.map((name, i) => {
           const limited = lineLimit(config.limit, surveys[i].lines);
-          return { name: name.replace(/\.jsonl$/, ''), total: limited * repeats, alreadyDone: 0 };
+          // A shard's share, counted as if the file had no blank lines (a display total, not a check).
+          const total = inShard ? shareOf(name, limited, repeats, inShard) : limited * repeats;
+          return { name: name.replace(/\.jsonl$/, ''), total, alreadyDone: 0 };
         }),
         Date.now(),
       );
@@ -169,7 +188,7 @@ export class EvaluationRun {
       display.start();
 
       const settings = generationSettings(config, systemPrompt);
-      const model = createModelClient(config, http, settings, template, this.hardController.signal, io.log);
+      const model = createModelClient(config, endpoints, settings, template, this.hardController.signal, io.log);
       const writer = new DetailsWriter(paths, onDiskError);
       // Recomputed on every run (resume re-reads every line), so the file starts empty each time.
       const inputErrorLog = createWriteStream(paths.inputErrors);
@@ -215,6 +234,7 @@ export class EvaluationRun {
           repeats,
           concurrency: config.max_concurrent_requests,
           doneKeys,
+          inShard,
           lookup: this.scoring.lookup,
           progress,
           inputErrorLog,
@@ -263,12 +283,13 @@ export class EvaluationRun {
         throw diskWriteError(err, (err as { path?: string }).path ?? paths.root) ?? err;
       }
       progressLog.write();
+      recordEndpointStats(paths, endpoints.stats(), io);
       const exitCode = this.fatal ? this.fatal.exitCode : this.interrupts > 0 ? EXIT.interrupted : totals.itemErrors + totals.inputErrors > 0 ? EXIT.itemErrors : EXIT.ok;
       if (this.fatal) io.log(`Stopped: ${this.fatal.message}`);
       if (this.interrupts > 0) io.log(`Interrupted. Continue with --resume ${choice.folder}`);
       return { exitCode, folder: choice.folder, totals };
     } finally {
-      http.close();
+      endpoints.close();
       lock?.release();
     }
   }

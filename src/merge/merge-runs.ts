@@ -1,0 +1,186 @@
+// One run folder from the shards of a sharded run: per input file, the shards' details rows merged in
+// (id, repeat) order, as an unsharded run's compacted details are; input_errors.jsonl joined; then meta.jsonl,
+// the xlsx and results.yml rebuilt by the same finalisation a run ends with, and eval_args.json naming the
+// shards. Rows are streamed: one read buffer per shard and one write buffer, whatever the number of rows.
+import { existsSync, mkdirSync, readdirSync, readFileSync, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.ts';
+import { RunPaths } from '../output/run-paths.ts';
+import { rowKey, scanDetails, sortedLatest, type DetailsScan } from '../output/details-file.ts';
+import { writeEvalArgs, type EvalArgs } from '../output/eval-args.ts';
+import { countInputErrors } from '../output/input-errors.ts';
+import { finalizeRun, type RunTotals } from '../run/finalize.ts';
+import type { BenchmarkSummary } from '../output/benchmark-summary.ts';
+import { checkShards, type ShardSet } from './shard-set.ts';
+
+const WINDOW_BYTES = 1 << 20;
+
+/** A shard's latest rows of one file, in key order, read through one buffer. */
+class RowCursor {
+  private at = 0;
+  private window = Buffer.allocUnsafe(WINDOW_BYTES);
+  private windowStart = 0;
+  private windowLength = 0;
+
+  constructor(
+    private readonly handle: fsp.FileHandle | undefined,
+    private readonly scan: DetailsScan,
+    private readonly order: Uint32Array,
+  ) {}
+
+  get key(): number | undefined {
+    if (this.at >= this.order.length) return undefined;
+    const i = this.order[this.at];
+    return rowKey(this.scan.rows.id(i), this.scan.rows.repeat(i));
+  }
+
+  /** The current row's bytes (its newline included), valid until the next call; then moves on. */
+  async take(): Promise<Buffer> {
+    const i = this.order[this.at++];
+    const offset = this.scan.rows.offset(i);
+    const size = this.scan.rows.size(i);
+    if (offset < this.windowStart || offset + size > this.windowStart + this.windowLength) {
+      if (size > this.window.length) this.window = Buffer.allocUnsafe(size);
+      const { bytesRead } = await this.handle!.read(this.window, 0, this.window.length, offset);
+      if (bytesRead < size) throw new Error(`a details file shrank while it was being merged (at byte ${offset})`);
+      this.windowStart = offset;
+      this.windowLength = bytesRead;
+    }
+    const from = offset - this.windowStart;
+    return this.window.subarray(from, from + size);
+  }
+
+  async close(): Promise<void> {
+    await this.handle?.close();
+  }
+}
+
+export interface MergeOptions {
+  folders: readonly string[];
+  out: string;
+  allowPartial: boolean;
+  io: { print(text: string): void; log(line: string): void };
+  now?: () => Date;
+}
+
+export interface MergeOutcome {
+  set: ShardSet;
+  rows: number;
+  totals: RunTotals;
+  /** Keys found in more than one shard (none when the shards are of one run): the lower-numbered shard's row is kept. */
+  duplicateKeys: number;
+}
+
+/** Merges one input file's details from every shard into `target`; returns rows written and duplicates dropped. */
+async function mergeFile(file: string, set: ShardSet, target: string): Promise<{ rows: number; duplicates: number }> {
+  const cursors: RowCursor[] = [];
+  for (const shard of set.shards) {
+    const details = new RunPaths(shard.folder).details(file);
+    // A torn tail or a foreign line (a shard killed mid-write) is not a row: left out, as a resume leaves it.
+    const scan = await scanDetails(details);
+    cursors.push(new RowCursor(scan.rows.length > 0 ? await fsp.open(details, 'r') : undefined, scan, sortedLatest(scan)));
+  }
+  const out = await fsp.open(target, 'w');
+  // Rows are gathered in one buffer and written a megabyte at a time.
+  let pending = Buffer.allocUnsafe(WINDOW_BYTES);
+  let used = 0;
+  const flush = async () => {
+    for (let done = 0; done < used; ) done += (await out.write(pending, done, used - done)).bytesWritten;
+    used = 0;
+  };
+  let rows = 0;
+  let duplicates = 0;
+  let lastKey = -1;
+  try {
+    for (;;) {
+      // The shard whose next key is smallest (few shards: a scan is cheaper than a heap's upkeep).
+      let best = -1;
+      let bestKey = Infinity;
+      for (let k = 0; k < cursors.length; k++) {
+        const key = cursors[k].key;
+        if (key !== undefined && key < bestKey) {
+          bestKey = key;
+          best = k;
+        }
+      }
+      if (best < 0) break;
+      const bytes = await cursors[best].take();
+      if (bestKey === lastKey) {
+        duplicates++;
+        continue;
+      }
+      lastKey = bestKey;
+      rows++;
+      if (used + bytes.length > pending.length) {
+        await flush();
+        if (bytes.length > pending.length) pending = Buffer.allocUnsafe(bytes.length);
+      }
+      bytes.copy(pending, used);
+      used += bytes.length;
+    }
+    await flush();
+  } finally {
+    await Promise.all(cursors.map((c) => c.close()));
+    await out.close();
+  }
+  return { rows, duplicates };
+}
+
+export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> {
+  const set = checkShards(options.folders, options.allowPartial);
+  const outPaths = new RunPaths(options.out);
+  if (set.shards.some((s) => path.resolve(s.folder) === path.resolve(options.out))) throw new UsageError(`-o ${options.out} is one of the shards; merge into a new folder`);
+  if (existsSync(outPaths.detailsDir) && readdirSync(outPaths.detailsDir).length > 0) {
+    throw new UsageError(`-o ${options.out} already holds a run; merge into a new folder`);
+  }
+  mkdirSync(outPaths.detailsDir, { recursive: true });
+  const first = set.shards[0].args;
+  const files = first.test_files;
+  const started = Date.now();
+
+  let rows = 0;
+  let duplicateKeys = 0;
+  for (const file of files) {
+    const merged = await mergeFile(file, set, outPaths.details(file));
+    rows += merged.rows;
+    duplicateKeys += merged.duplicates;
+  }
+  // input_errors.jsonl: each bad line is recorded by one shard only, so the join is the unsharded run's.
+  const errorLines: string[] = [];
+  for (const shard of set.shards) {
+    const file = new RunPaths(shard.folder).inputErrors;
+    if (existsSync(file)) errorLines.push(...readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== ''));
+  }
+  await fsp.writeFile(outPaths.inputErrors, errorLines.map((l) => l + '\n').join(''));
+
+  const { shard: _shard, endpoints: _endpoints, resumes: _resumes, ...rest } = first;
+  const args: EvalArgs = {
+    ...rest,
+    start_time: set.shards.map((s) => s.args.start_time).sort()[0],
+    output_dir: options.out,
+    shards: {
+      count: set.count,
+      merged_at: (options.now?.() ?? new Date()).toISOString(),
+      missing: set.missing,
+      folders: set.shards.map((s) => ({ index: s.index, folder: path.resolve(s.folder), start_time: s.args.start_time, ...(s.args.endpoints ? { endpoints: s.args.endpoints } : {}) })),
+    },
+  };
+  writeEvalArgs(outPaths.evalArgs, args);
+
+  const totals = await finalizeRun({
+    settings: {
+      model_name: String(first.model_name),
+      repeats: typeof first.repeats === 'number' ? first.repeats : 1,
+      pass_k: Array.isArray(first.pass_k) ? (first.pass_k as number[]) : undefined,
+      all: args,
+    },
+    paths: outPaths,
+    files,
+    inputErrorCounts: countInputErrors(outPaths.inputErrors, files),
+    fileDataSources: files.map(() => []),
+    benchmarks: Array.isArray(first.benchmarks) ? (first.benchmarks as BenchmarkSummary[]) : undefined,
+    startedAtMs: started,
+    io: options.io,
+  });
+  return { set, rows, totals, duplicateKeys };
+}
