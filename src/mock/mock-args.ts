@@ -71,6 +71,9 @@ export function parseMockArgs(argv: readonly string[]): MockOptions | 'help' {
     },
   });
   if (a.help) return 'help';
+  // A flag given twice keeps its last value, as argparse does (a test restarting a mock on a known port adds
+  // --port after the helper's --port 0).
+  for (const name of known) if (Array.isArray(a[name])) a[name] = a[name][a[name].length - 1];
   const o: MockOptions = { ...DEFAULT_MOCK_OPTIONS, solutions: new Map() };
   if (a.port !== undefined) o.port = num(a.port, 'port', (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a port number');
   if (a.host !== undefined) o.host = String(a.host);

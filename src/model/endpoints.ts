@@ -212,11 +212,6 @@ export class EndpointSet {
     if (this.waiters.size > 0) this.wakeWaiters();
   }
 
-  /** Whether the endpoint is out of the rotation now (a failure there need not cost the item an attempt). */
-  isEjected(endpoint: Endpoint): boolean {
-    return (endpoint as EndpointState).ejected;
-  }
-
   private eject(s: EndpointState): void {
     s.ejected = true;
     s.ejections++;

@@ -1,9 +1,9 @@
 // Asks the model one question: builds the request, sends it with the retry policy, and reads the answer.
-// Each attempt goes to the endpoint the endpoint set picks; an attempt that fails on an endpoint the failure
-// (or an earlier one) took out of the rotation is sent again at once to another live endpoint, without
-// spending one of the item's attempts: a replica dying costs its items nothing but the time in flight.
+// Each attempt goes to the endpoint the endpoint set picks; an attempt that fails there as a dead server's
+// would (refused, reset, 5xx, timeout) is sent again at once to another live endpoint, without spending one
+// of the item's attempts: a replica dying costs its items nothing but the time they were in flight.
 import type { HttpClient } from './http.ts';
-import type { Endpoint, EndpointSet } from './endpoints.ts';
+import { isEndpointFailure, type Endpoint, type EndpointSet } from './endpoints.ts';
 import { withRetries } from './retry-policy.ts';
 import { buildRequest, parseAnswer, type GenerationSettings, type ModelAnswer } from './requests.ts';
 import { StreamAssembler } from './stream-answer.ts';
@@ -75,8 +75,9 @@ export class ModelClient {
             return answer;
           } catch (err) {
             endpoints.done(endpoint, err, 0);
-            // A known-dead endpoint's failure is not the item's: once per endpoint, try the next live one.
-            if (endpoints.size > 1 && endpoints.isEjected(endpoint) && !signal?.aborted) {
+            // A dead server's kind of failure is the endpoint's, not the item's: within one attempt, each other
+            // live endpoint is tried once before the attempt counts as failed.
+            if (endpoints.size > 1 && isEndpointFailure(err) && !signal?.aborted) {
               (rerouted ??= new Set()).add(endpoint);
               if (endpoints.anyLiveBesides(rerouted)) continue;
             }
