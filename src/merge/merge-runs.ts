@@ -12,6 +12,7 @@ import { countInputErrors } from '../output/input-errors.ts';
 import { finalizeRun, type RunTotals } from '../run/finalize.ts';
 import type { BenchmarkSummary } from '../output/benchmark-summary.ts';
 import { checkShards, type ShardSet } from './shard-set.ts';
+import { FLAGS } from '../config/flags.ts';
 
 const WINDOW_BYTES = 1 << 20;
 
@@ -172,7 +173,8 @@ export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> 
       model_name: String(first.model_name),
       repeats: typeof first.repeats === 'number' ? first.repeats : 1,
       pass_k: Array.isArray(first.pass_k) ? (first.pass_k as number[]) : undefined,
-      all: args,
+      // results.yml's config section: the run's settings, as a run writes them (not the fingerprint and history).
+      all: Object.fromEntries(Object.keys(FLAGS).filter((name) => name in args && name !== 'shard').map((name) => [name, args[name]])),
     },
     paths: outPaths,
     files,
