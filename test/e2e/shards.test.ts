@@ -80,6 +80,7 @@ test('the Kubernetes Indexed Job: each completion index with the manifest\'s com
     // The manifest's own env, with the volume paths and the Service URL pointing at this machine.
     const local = (env: Record<string, string>) => ({ ...env, ...(env.RUN_DIR ? { RUN_DIR: env.RUN_DIR.replace(/^\/runs/, runs) } : {}), ...(env.TEST_DIR ? { TEST_DIR: SAMPLE_DIR } : {}), ...(env.MODEL_URL ? { MODEL_URL: url, MODEL_NAME: 'm' } : {}) });
     const env = local(manifestEnv(container));
+    const runDir = env.RUN_DIR!;
     const pods = await Promise.all(Array.from({ length: n }, (_, k) => shell([...container.command, ...container.args], { ...env, JOB_COMPLETION_INDEX: String(k) })));
     pods.forEach((p, k) => assert.equal(p.code, 0, `pod ${k}: ${p.stderr}`));
     assert.equal(readdirSync(runs).filter((f) => /_shard\dof8$/.test(f)).length, n);
@@ -88,8 +89,8 @@ test('the Kubernetes Indexed Job: each completion index with the manifest\'s com
     assert.equal(merge.code, 0, merge.stderr);
     const whole = path.join(dir, 'whole');
     await unsharded(url, whole);
-    assertSameRun(env.RUN_DIR, whole);
-    const args = JSON.parse(readFileSync(path.join(`${env.RUN_DIR}_shard5of8`, 'eval_args.json'), 'utf8'));
+    assertSameRun(runDir, whole);
+    const args = JSON.parse(readFileSync(path.join(`${runDir}_shard5of8`, 'eval_args.json'), 'utf8'));
     assert.deepEqual(args.shard, { index: 5, count: 8, source: 'JOB_COMPLETION_INDEX' });
   });
 });

@@ -3,7 +3,7 @@
 // bounded wait when every endpoint is out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AllEndpointsDownError, EndpointSet } from '../../src/model/endpoints.ts';
+import { AllEndpointsDownError, EndpointSet, type Endpoint } from '../../src/model/endpoints.ts';
 import { ApiError, ConnectionError, HttpClient } from '../../src/model/http.ts';
 import { classifyFailure } from '../../src/model/retry-policy.ts';
 
@@ -24,7 +24,7 @@ const refused = () => new ConnectionError('connect ECONNREFUSED', 'ECONNREFUSED'
 test('idle endpoints are taken in turn; then the one with fewest in flight', async () => {
   const set = endpointSet(URLS);
   try {
-    const picks = [0, 1, 2].map(() => set.acquire(undefined, 1000)) as { url: string }[];
+    const picks = [0, 1, 2].map(() => set.acquire(undefined, 1000)) as Endpoint[];
     assert.deepEqual(picks.map((e) => e.url), URLS);
     set.done(picks[1], undefined, 5);
     assert.equal((set.acquire(undefined, 1000) as { url: string }).url, URLS[1], 'the one that finished has fewest in flight');
@@ -36,8 +36,8 @@ test('idle endpoints are taken in turn; then the one with fewest in flight', asy
 test('--per_endpoint_concurrency: a full endpoint is skipped, and when all are full the request waits for a slot', async () => {
   const set = endpointSet(URLS.slice(0, 2), { cap: 1 });
   try {
-    const a = set.acquire(undefined, 1000) as { url: string };
-    const b = set.acquire(undefined, 1000) as { url: string };
+    const a = set.acquire(undefined, 1000) as Endpoint;
+    const b = set.acquire(undefined, 1000) as Endpoint;
     assert.notEqual(a.url, b.url);
     const waiting = set.acquire(undefined, 1000);
     assert.ok(waiting instanceof Promise, 'both at their cap: the third waits');
