@@ -9,6 +9,7 @@ import { sourcesForRun } from './run-sources.ts';
 import { buildRequest, resolveSystemPrompt, withBootcampDefaults } from '../model/requests.ts';
 import { redactSettings } from '../redact.ts';
 import type { ScoringSetup } from './runner.ts';
+import { shardFilter } from './shard-membership.ts';
 
 export async function runDryRun(config: Config, scoring: ScoringSetup, io: { stdout: (t: string) => void; stderr: (t: string) => void }): Promise<number> {
   const template = loadTemplate(config.template);
@@ -17,6 +18,8 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
   const settings = { ...config, stop: config.stop, system_prompt: systemPrompt };
   const out: string[] = ['Dry run: nothing is sent and no run folder is created.', ''];
   let totalRequests = 0;
+  let shardRequests = 0;
+  const inShard = shardFilter(config.shardSpec);
   let problems = 0;
   const bootcampsUsed = new Set<string>();
   const fileLines: string[] = [];
@@ -40,11 +43,12 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
         continue;
       }
       good++;
+      if (inShard) for (let r = 0; r < config.repeats; r++) if (inShard(name, index, r)) shardRequests++;
       bootcampsUsed.add(result.item.data_source);
       if (first === undefined) {
         const itemSettings = withBootcampDefaults(settings, result.item.bootcamp.defaults, (key) => config.sources[key] === 'default');
         const request = buildRequest(itemSettings, template, result.item.prompt, 0);
-        first = `POST ${config.url.replace(/\/+$/, '')}/${request.endpoint}\n${JSON.stringify(request.body, null, 2)}`;
+        first = `POST ${config.urls[0].replace(/\/+$/, '')}/${request.endpoint}\n${JSON.stringify(request.body, null, 2)}`;
       }
     }
     totalRequests += good * config.repeats;
@@ -54,7 +58,11 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
   if (problems > 20) io.stderr(`… and ${problems - 20} more bad lines\n`);
   out.push(`Inputs (${sources.length}${skipped.length ? `, ${skipped.length} non-JSONL skipped` : ''}):`, ...fileLines, '');
   out.push(`Bootcamps: ${[...bootcampsUsed].sort().join(', ') || '(none)'}`);
-  out.push(`Repeats: ${config.repeats}; total requests: ${totalRequests}; bad input lines: ${problems}`, '');
+  out.push(`Repeats: ${config.repeats}; total requests: ${totalRequests}; bad input lines: ${problems}`);
+  const shard = config.shardSpec;
+  if (shard) out.push(`Shard ${shard.index} of ${shard.count} (0-based, from ${shard.source}): ${shardRequests} of those requests`);
+  if (config.urls.length > 1) out.push(`Endpoints (${config.urls.length}, balanced by requests in flight): ${config.urls.join(', ')}`);
+  out.push('');
   out.push('Settings (value  [source]):');
   const shown = redactSettings(Object.fromEntries((Object.keys(FLAGS) as FlagName[]).map((k) => [k, config[k]])));
   for (const name of Object.keys(FLAGS) as FlagName[]) {

@@ -129,7 +129,9 @@ export class JobRunner extends EventEmitter {
   }
 
   private start(job: JobRecord): void {
-    const env: Record<string, string | undefined> = { ...this.options.env, OPENAI_API_KEY: undefined, SERVICE_TOKEN: undefined };
+    // A service running inside a job array must not make every job it runs a shard of that array: a job is a
+    // shard only when its own config says --shard.
+    const env: Record<string, string | undefined> = { ...this.options.env, OPENAI_API_KEY: undefined, SERVICE_TOKEN: undefined, SLURM_ARRAY_TASK_ID: undefined, JOB_COMPLETION_INDEX: undefined };
     const key = job.key_source === 'inline' ? this.keys.get(job.id) : job.key_source.startsWith('env:') ? this.options.env[job.key_source.slice(4)] : undefined;
     if (key) env.OPENAI_API_KEY = key;
     const resume = existsSync(path.join(job.run_dir, 'eval_args.json'));
