@@ -7,7 +7,9 @@ import { UsageError } from '../errors.ts';
 import type { ChatTemplate } from '../templates.ts';
 import { withBootcampDefaults, type GenerationSettings } from '../model/requests.ts';
 import { ModelClient } from '../model/model-client.ts';
-import type { EndpointSet, EndpointStats } from '../model/endpoints.ts';
+import { EndpointSet, type EndpointStats } from '../model/endpoints.ts';
+import { HttpClient } from '../model/http.ts';
+import { checkOnce } from '../model/health-check.ts';
 import { redactText } from '../redact.ts';
 import type { ItemSource } from '../input/item-source.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
@@ -196,6 +198,23 @@ export function settingsPerSource(config: Config, settings: GenerationSettings, 
     }
     return s;
   };
+}
+
+/** The run's endpoints (--url, one or several): a keep-alive client each, probed with GET /models when ejected. */
+export function createEndpointSet(config: Config, log: (line: string) => void): EndpointSet {
+  const headers = parseHeaders(config.header);
+  const total = config.max_concurrent_requests;
+  const perEndpointSockets = Math.min(config.per_endpoint_concurrency ?? total, total);
+  return new EndpointSet({
+    urls: config.urls,
+    makeClient: (url) => new HttpClient({ baseUrl: url, apiKey: config.api_key, headers, maxSockets: perEndpointSockets }),
+    perEndpointCap: config.per_endpoint_concurrency,
+    probe: async (http) => {
+      const problem = await checkOnce(http, config.model_name, 10_000);
+      if (problem !== undefined) throw new Error(problem);
+    },
+    log,
+  });
 }
 
 /** The model client of a run: its timeouts and retry policy from the config, the first 20 retries logged. */

@@ -11,9 +11,7 @@ import type { ItemSource } from '../input/item-source.ts';
 import { benchmarkSummary, sourcesForRun, type RunSources } from './run-sources.ts';
 import type { Item } from '../input/input-line.ts';
 import { lineLimit, type FileSurvey } from '../input/survey.ts';
-import { HttpClient } from '../model/http.ts';
-import { checkEndpoints, checkOnce } from '../model/health-check.ts';
-import { EndpointSet } from '../model/endpoints.ts';
+import { checkEndpoints } from '../model/health-check.ts';
 import { resolveSystemPrompt } from '../model/requests.ts';
 import { RunPaths } from '../output/run-paths.ts';
 import { DetailsWriter } from '../output/details-writer.ts';
@@ -27,18 +25,12 @@ import { RunLock } from '../output/run-lock.ts';
 import { diskWriteError } from '../output/disk-errors.ts';
 import { finalizeRun, summarySettings, type RunTotals } from './finalize.ts';
 import { ProgressState } from './progress.ts';
-import { shardFilter } from './shard-membership.ts';
+import { shardFilter, shardShare } from './shard-membership.ts';
 import { ProgressDisplay } from '../ui/progress-display.ts';
 import type { RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
-import { answerFingerprint, checkResumable, chooseRunFolder, createModelClient, generationSettings, parseHeaders, readDoneKeys, recordEndpointStats, settingsPerSource, writeRunArgs } from './run-setup.ts';
+import { answerFingerprint, checkResumable, chooseRunFolder, createEndpointSet, createModelClient, generationSettings, readDoneKeys, recordEndpointStats, settingsPerSource, writeRunArgs } from './run-setup.ts';
 
 export type { RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
-
-function shareOf(name: string, lines: number, repeats: number, inShard: (name: string, id: number, repeat: number) => boolean): number {
-  let n = 0;
-  for (let id = 0; id < lines; id++) for (let r = 0; r < repeats; r++) if (inShard(name, id, r)) n++;
-  return n;
-}
 
 const GRACE_MS = 10_000;
 
@@ -123,18 +115,7 @@ export class EvaluationRun {
     let lock: RunLock | undefined;
     const { previous, forced } = checkResumable(config, choice, paths, fingerprint);
 
-    const headers = parseHeaders(config.header);
-    const perEndpointSockets = Math.min(config.per_endpoint_concurrency ?? config.max_concurrent_requests, config.max_concurrent_requests);
-    const endpoints = new EndpointSet({
-      urls: config.urls,
-      makeClient: (url) => new HttpClient({ baseUrl: url, apiKey: config.api_key, headers, maxSockets: perEndpointSockets }),
-      perEndpointCap: config.per_endpoint_concurrency,
-      probe: async (http) => {
-        const problem = await checkOnce(http, config.model_name, 10_000);
-        if (problem !== undefined) throw new Error(problem);
-      },
-      log: io.log,
-    });
+    const endpoints = createEndpointSet(config, io.log);
     try {
       if (config.check_model_url) {
         io.log(endpoints.size === 1 ? `Checking ${endpoints.first.url('models')} for model '${config.model_name}'...` : `Checking ${endpoints.size} endpoints for model '${config.model_name}'...`);
@@ -168,7 +149,7 @@ export class EvaluationRun {
         names.map((name, i) => {
           const limited = lineLimit(config.limit, surveys[i].lines);
           // A shard's share, counted as if the file had no blank lines (a display total, not a check).
-          const total = inShard ? shareOf(name, limited, repeats, inShard) : limited * repeats;
+          const total = inShard ? shardShare(name, limited, repeats, inShard) : limited * repeats;
           return { name: name.replace(/\.jsonl$/, ''), total, alreadyDone: 0 };
         }),
         Date.now(),

@@ -31,3 +31,10 @@ export function shardFilter(shard: ShardSpec | undefined): ((file: string, id: n
   if (!shard) return undefined;
   return (file, id, repeat) => shardOfItem(file, id, repeat, shard.count) === shard.index;
 }
+
+/** How many of ids 0..lines−1 × repeats are the shard's (a progress total: blank lines are not known here). */
+export function shardShare(file: string, lines: number, repeats: number, inShard: (file: string, id: number, repeat: number) => boolean): number {
+  let n = 0;
+  for (let id = 0; id < lines; id++) for (let r = 0; r < repeats; r++) if (inShard(file, id, r)) n++;
+  return n;
+}
