@@ -5,7 +5,7 @@
 // Every process is a separate one (the evaluator and the mocks from the `npm run build` bundle).
 // Options: --items N (default 20000), --merge_rows N (default 200000), --case endpoints|merge.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,7 +128,8 @@ try {
     const out = path.join(work, 'merged');
     const run = await runScriptMeasured('merge.ts', [...folders, '-o', out], work, 'bundle');
     if (run.code !== 0) throw new Error(`merge failed (${run.code}): ${run.stderr}`);
-    const merged = readFileSync(path.join(out, 'details', 'game24.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+    let merged = 0;
+    for await (const chunk of createReadStream(path.join(out, 'details', 'game24.jsonl')) as AsyncIterable<Buffer>) for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) merged++;
     if (merged !== MERGE_ROWS) throw new Error(`merged ${merged} rows, expected ${MERGE_ROWS}`);
     process.stdout.write(`merge of 8 shards, ${MERGE_ROWS} rows in all: ${run.wallMs.toFixed(0)} ms (${(MERGE_ROWS / (run.wallMs / 1000)).toFixed(0)} rows/s, process start-up and the summaries included), peak RSS ${run.peakRssMb.toFixed(0)} MB. Target: peak RSS <= 200 MB.\n`);
   }

@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, promises as fsp } fro
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import { RunPaths } from '../output/run-paths.ts';
-import { rowKey, scanDetails, sortedLatest, type DetailsScan } from '../output/details-file.ts';
+import { rowKey, scanDetails, sortedLatest, summarize, type DetailsScan } from '../output/details-file.ts';
+import { LineReader } from '../output/line-reader.ts';
 import { writeEvalArgs, type EvalArgs } from '../output/eval-args.ts';
 import { countInputErrors } from '../output/input-errors.ts';
 import { finalizeRun, type RunTotals } from '../run/finalize.ts';
@@ -16,8 +17,66 @@ import { FLAGS } from '../config/flags.ts';
 
 const WINDOW_BYTES = 1 << 20;
 
-/** A shard's latest rows of one file, in key order, read through one buffer. */
-class RowCursor {
+interface Cursor {
+  /** The current row's key, or undefined at the end. */
+  readonly key: number | undefined;
+  /** The current row's bytes (its newline included), valid until the next call; then moves on. */
+  take(): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** A shard's details file whose rows are one per key in key order (a finished shard's are): read as it lies. */
+class SequentialCursor implements Cursor {
+  key: number | undefined;
+  private current = Buffer.alloc(0);
+
+  private constructor(private readonly reader: LineReader | undefined, private readonly file: string) {}
+
+  static async open(file: string): Promise<SequentialCursor> {
+    const cursor = new SequentialCursor(existsSync(file) ? await LineReader.open(file) : undefined, file);
+    await cursor.advance();
+    return cursor;
+  }
+
+  /** Moves to the next row; a torn tail or a foreign line is skipped, as a resume leaves it out. */
+  private async advance(): Promise<void> {
+    const previous = this.key ?? -1;
+    this.key = undefined;
+    if (!this.reader) return;
+    for (let line = await this.reader.next(); line; line = await this.reader.next()) {
+      const row = line.torn ? undefined : summarize(line.bytes.toString('utf8'));
+      if (!row) continue;
+      const key = rowKey(row.id, row.repeat);
+      if (key <= previous) throw new OutOfOrder(this.file);
+      // A copy: the reader's buffer moves on when the next row is read, before this one is written.
+      this.current = Buffer.allocUnsafe(line.bytes.length + 1);
+      line.bytes.copy(this.current);
+      this.current[line.bytes.length] = 10;
+      this.key = key;
+      return;
+    }
+  }
+
+  async take(): Promise<Buffer> {
+    const out = this.current;
+    await this.advance();
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.reader?.close();
+  }
+}
+
+/** A shard's details out of order (a shard interrupted before its end compacted them). */
+class OutOfOrder extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is not in id order`);
+  }
+}
+
+/** A shard's latest rows of one file, in key order, found by a scan (for files out of order), read through one buffer. */
+class ScannedCursor implements Cursor {
   private at = 0;
   private window = Buffer.allocUnsafe(WINDOW_BYTES);
   private windowStart = 0;
@@ -73,13 +132,29 @@ export interface MergeOutcome {
 }
 
 /** Merges one input file's details from every shard into `target`; returns rows written and duplicates dropped. */
-async function mergeFile(file: string, set: ShardSet, target: string): Promise<{ rows: number; duplicates: number }> {
-  const cursors: RowCursor[] = [];
-  for (const shard of set.shards) {
-    const details = new RunPaths(shard.folder).details(file);
-    // A torn tail or a foreign line (a shard killed mid-write) is not a row: left out, as a resume leaves it.
-    const scan = await scanDetails(details);
-    cursors.push(new RowCursor(scan.rows.length > 0 ? await fsp.open(details, 'r') : undefined, scan, sortedLatest(scan)));
+async function mergeFile(file: string, set: ShardSet, target: string): Promise<{ rows: number; duplicates: number; scanned: boolean }> {
+  try {
+    return { ...(await mergeWith(set, target, (details) => SequentialCursor.open(details), file)), scanned: false };
+  } catch (err) {
+    if (!(err instanceof OutOfOrder)) throw err;
+    // Rows out of order or repeated: every shard's latest rows are found by a scan (~40 bytes a row) instead.
+    return { ...(await mergeWith(set, target, scannedCursor, file)), scanned: true };
+  }
+}
+
+async function scannedCursor(details: string): Promise<Cursor> {
+  // A torn tail or a foreign line (a shard killed mid-write) is not a row: left out, as a resume leaves it.
+  const scan = await scanDetails(details);
+  return new ScannedCursor(scan.rows.length > 0 ? await fsp.open(details, 'r') : undefined, scan, sortedLatest(scan));
+}
+
+async function mergeWith(set: ShardSet, target: string, open: (details: string) => Promise<Cursor>, file: string): Promise<{ rows: number; duplicates: number }> {
+  const cursors: Cursor[] = [];
+  try {
+    for (const shard of set.shards) cursors.push(await open(new RunPaths(shard.folder).details(file)));
+  } catch (err) {
+    await Promise.all(cursors.map((c) => c.close()));
+    throw err;
   }
   const out = await fsp.open(target, 'w');
   // Rows are gathered in one buffer and written a megabyte at a time.
@@ -143,6 +218,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> 
   let duplicateKeys = 0;
   for (const file of files) {
     const merged = await mergeFile(file, set, outPaths.details(file));
+    if (merged.scanned) options.io.log(`${file}: a shard's rows are out of id order or repeated (a shard interrupted before its end); merged from its latest row per id.`);
     rows += merged.rows;
     duplicateKeys += merged.duplicates;
   }
@@ -183,6 +259,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> 
     benchmarks: Array.isArray(first.benchmarks) ? (first.benchmarks as BenchmarkSummary[]) : undefined,
     startedAtMs: started,
     io: options.io,
+    inOrder: true,
   });
   return { set, rows, totals, duplicateKeys };
 }

@@ -131,7 +131,8 @@ export interface DetailsScan {
 
 const scratch: RowSummary = { id: 0, repeat: 0, data_source: '', score: 0, output_len: 0, hasError: false, finishReason: null };
 
-function summarize(line: string): RowSummary | undefined {
+/** One details line as a row summary (a reused object), or undefined when it is not a row. */
+export function summarize(line: string): RowSummary | undefined {
   let row: Record<string, unknown>;
   try {
     row = JSON.parse(line);

@@ -3,7 +3,9 @@
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import { FLAGS, type FlagName } from '../config/flags.ts';
-import { compactDetails, scanDetails, type RowSummary } from '../output/details-file.ts';
+import { existsSync } from 'node:fs';
+import { compactDetails, scanDetails, summarize, type RowSummary } from '../output/details-file.ts';
+import { LineReader } from '../output/line-reader.ts';
 import { Aggregator, bootcampRowsFrom } from '../output/aggregate.ts';
 import { fileMeta, totalAverage, type BootcampRow } from '../output/aggregate.ts';
 import { writeFileAtomic } from '../output/atomic-write.ts';
@@ -50,6 +52,11 @@ export interface FinalizeOptions {
   benchmarks?: readonly BenchmarkSummary[];
   /** When the run started, for the summary's elapsed time. */
   startedAtMs: number;
+  /**
+   * The details are known to hold one row per key in key order (a merge wrote them so): summed as they are
+   * read, without the row table compaction needs, so memory does not grow with the rows.
+   */
+  inOrder?: boolean;
   io: { print(text: string): void; log(line: string): void };
 }
 
@@ -57,7 +64,25 @@ export function passKValues(settings: { pass_k?: readonly number[]; repeats: num
   return settings.pass_k ? [...settings.pass_k] : [...new Set([1, settings.repeats])];
 }
 
-export async function finalizeRun({ settings, paths, files, inputErrorCounts, fileDataSources, benchmarks = [], startedAtMs, io }: FinalizeOptions): Promise<RunTotals> {
+/** Each row of a details file already in order, summarised, in file order; returns the data sources seen. */
+async function eachRowInOrder(file: string, onRow: (row: RowSummary) => void): Promise<string[]> {
+  const sources = new Set<string>();
+  if (!existsSync(file)) return [];
+  const reader = await LineReader.open(file);
+  try {
+    for (let line = await reader.next(); line; line = await reader.next()) {
+      const row = line.torn ? undefined : summarize(line.bytes.toString('utf8'));
+      if (!row) continue;
+      sources.add(row.data_source);
+      onRow(row);
+    }
+  } finally {
+    await reader.close();
+  }
+  return [...sources];
+}
+
+export async function finalizeRun({ settings, paths, files, inputErrorCounts, fileDataSources, benchmarks = [], startedAtMs, io, inOrder = false }: FinalizeOptions): Promise<RunTotals> {
   const passK = passKValues(settings);
   // A benchmark subset's rows are its own summary row ("mmlu_anatomy"), whatever bootcamp scored them.
   const subsetFiles = new Set(benchmarks.flatMap((b) => b.subsets.map((s) => s.file)));
@@ -69,22 +94,27 @@ export async function finalizeRun({ settings, paths, files, inputErrorCounts, fi
   let items = 0;
   for (let i = 0; i < files.length; i++) {
     const detailsFile = paths.details(files[i]);
-    const scan = await scanDetails(detailsFile);
-    const order = await compactDetails(detailsFile, scan);
     const fileAgg = new Aggregator(passK);
     const fileName = path.basename(files[i]);
     const subsetLabel = subsetFiles.has(fileName) ? fileName.replace(/\.jsonl$/, '') : undefined;
-    for (const index of order) {
-      scan.rows.read(index, row);
-      fileAgg.add(row);
-      const key = subsetLabel ?? row.data_source;
+    const add = (r: RowSummary) => {
+      fileAgg.add(r);
+      const key = subsetLabel ?? r.data_source;
       let agg = bySource.get(key);
       if (!agg) bySource.set(key, (agg = new Aggregator(passK)));
-      agg.add(row);
+      agg.add(r);
+      items++;
+    };
+    let seenSources: readonly string[];
+    if (inOrder) seenSources = await eachRowInOrder(detailsFile, add);
+    else {
+      const scan = await scanDetails(detailsFile);
+      const order = await compactDetails(detailsFile, scan);
+      for (const index of order) add(scan.rows.read(index, row));
+      seenSources = scan.rows.dataSources;
     }
     byFile.set(fileName, fileAgg.result());
-    items += order.length;
-    const named = [...scan.rows.dataSources, ...fileDataSources[i]];
+    const named = [...seenSources, ...fileDataSources[i]];
     const meta = fileMeta(fileName, fileAgg.result(), named, inputErrorCounts[i], settings.repeats);
     const group = subsetLabel !== undefined ? benchmarks.find((b) => b.subsets.some((s) => s.file === fileName)) : undefined;
     const subset = group?.subsets.find((s) => s.file === fileName);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { PROJECT_ROOT } from '../../src/version.ts';
@@ -136,6 +136,17 @@ test('merge refuses missing and duplicated shards (named by index), other settin
     const shardThree = FILES.flatMap((f) => readJsonl(path.join(s('other_shard3of4'), 'details', f)));
     assert.equal(rows.length + shardThree.length, 72);
     assert.deepEqual(JSON.parse(readFileSync(path.join(s('m6'), 'eval_args.json'), 'utf8')).shards.missing, [3]);
+
+    // A shard interrupted after a resume rewrote a row (its details not yet compacted), with a torn last line.
+    const game24 = path.join(s('r_shard1of4'), 'details', 'game24.jsonl');
+    const [firstRow] = readJsonl(game24);
+    appendFileSync(game24, JSON.stringify({ ...firstRow, score: 0.5, output: 'rewritten' }) + '\n' + '{"id": 9999, "torn');
+    const unordered = await merge([0, 1, 2].map((k) => s(`r_shard${k}of4`)).concat(['-o', s('m7'), '--allow_partial']));
+    assert.equal(unordered.code, 0, unordered.stderr);
+    assert.match(unordered.stderr, /game24\.jsonl: a shard's rows are out of id order or repeated/);
+    const mergedGame24 = readJsonl(path.join(s('m7'), 'details', 'game24.jsonl'));
+    assert.deepEqual(mergedGame24.map((r) => r.id), readJsonl(path.join(s('m6'), 'details', 'game24.jsonl')).map((r) => r.id), 'the same ids, each once, in order');
+    assert.equal(mergedGame24.find((r) => r.id === firstRow.id)?.output, 'rewritten', "the shard's latest row for the id");
   });
 });
 
