@@ -7,6 +7,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { collect, readJsonl, runScript, SAMPLE_DIR, SAMPLE_SOLUTIONS, spawnScript, startMockProcess, tempDir, waitFor } from '../support/cli.ts';
 import type { MockProcess } from '../../src/mock/mock-process.ts';
+import type { EndpointStats } from '../../src/model/endpoints.ts';
 
 const GAME24 = path.join(SAMPLE_DIR, 'game24.jsonl');
 
@@ -25,17 +26,9 @@ function kill(m: MockProcess): Promise<void> {
 
 const portOf = (m: MockProcess) => new URL(m.origin).port;
 
-interface EndpointStat {
-  url: string;
-  requests: number;
-  errors: number;
-  mean_latency_ms: number | null;
-  ejections: number;
-  state: string;
-}
 
-function endpointStats(out: string): EndpointStat[] {
-  return (JSON.parse(readFileSync(path.join(out, 'eval_args.json'), 'utf8')) as { endpoints: EndpointStat[] }).endpoints;
+function endpointStats(out: string): EndpointStats[] {
+  return (JSON.parse(readFileSync(path.join(out, 'eval_args.json'), 'utf8')) as { endpoints: EndpointStats[] }).endpoints;
 }
 
 function runArgs(urls: string[], out: string, extra: string[]): string[] {
