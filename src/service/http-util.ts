@@ -57,7 +57,12 @@ export async function readJsonBody(req: http.IncomingMessage, limitBytes: number
 export function authorized(req: http.IncomingMessage, token: string | undefined): boolean {
   if (!token) return true;
   const header = req.headers.authorization ?? '';
-  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '', 'utf8');
+  return secretMatches(header.startsWith('Bearer ') ? header.slice(7) : '', token);
+}
+
+/** Whether a presented secret equals the token (constant time in the token's length). */
+export function secretMatches(presented: string, token: string): boolean {
+  const given = Buffer.from(presented, 'utf8');
   const want = Buffer.from(token, 'utf8');
   return given.length === want.length && timingSafeEqual(given, want);
 }
