@@ -14,7 +14,7 @@ export interface MeasuredRun {
 }
 
 /** Preloaded into the measured process: on exit it prints its own peak resident memory, which no outside poll can catch exactly. */
-const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nBENCH_MAX_RSS_KB='+process.resourceUsage().maxRSS+'\\n'))`;
+export const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nBENCH_MAX_RSS_KB='+process.resourceUsage().maxRSS+'\\n'))`;
 
 /** Runs scripts/<script> (e.g. "run_eval.ts") through tsx, or its bundle in dist/ when runtime is "bundle". */
 export function runScriptMeasured(script: string, args: readonly string[], cwd: string, runtime: ScriptRuntime = 'tsx'): Promise<MeasuredRun> {
