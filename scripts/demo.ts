@@ -28,4 +28,8 @@ const code = await new Promise<number>((resolve) => {
   child.on('exit', (c, signal) => resolve(c ?? (signal ? 130 : 1)));
 });
 await mock.stop();
+// Where to look at it: the run folder just written is the newest under output/ (or the --output_dir given).
+const given = process.argv.indexOf('--output_dir');
+const where = given >= 0 ? process.argv[given + 1] : 'output';
+if (code === 0 || code === 3) process.stdout.write(`\nLook at the run in your browser:\n  npx tsx scripts/view.ts ${where}\n`);
 process.exitCode = code;
