@@ -141,6 +141,11 @@ export class EndpointSet {
     return best;
   }
 
+  /** Whether every endpoint is out of the rotation. */
+  allEjected(): boolean {
+    return this.states.every((s) => s.ejected);
+  }
+
   /** Whether some endpoint other than those in `exclude` is in the rotation. */
   anyLiveBesides(exclude: ReadonlySet<Endpoint>): boolean {
     return this.states.some((s) => !s.ejected && !exclude.has(s));
@@ -206,16 +211,19 @@ export class EndpointSet {
       s.errors++;
       if (isEndpointFailure(error)) {
         s.failuresInARow++;
-        if (this.states.length > 1 && !s.ejected && s.failuresInARow >= this.ejectAfter) this.eject(s);
+        // A refused connection is unambiguous (nothing listens there any more): out at once.
+        const refused = error instanceof ConnectionError && error.code === 'ECONNREFUSED';
+        if (this.states.length > 1 && !s.ejected && (refused || s.failuresInARow >= this.ejectAfter)) this.eject(s, refused);
       } else s.failuresInARow = 0;
     }
     if (this.waiters.size > 0) this.wakeWaiters();
   }
 
-  private eject(s: EndpointState): void {
+  private eject(s: EndpointState, refused: boolean): void {
     s.ejected = true;
     s.ejections++;
-    this.options.log(`Endpoint ${s.url} failed ${s.failuresInARow} requests in a row; out of the rotation for ${(s.cooldownMs / 1000).toFixed(1)} s, then probed.`);
+    const why = refused ? 'refused a connection' : `failed ${s.failuresInARow} requests in a row`;
+    this.options.log(`Endpoint ${s.url} ${why}; out of the rotation for ${(s.cooldownMs / 1000).toFixed(1)} s, then probed.`);
     this.scheduleProbe(s);
   }
 

@@ -65,6 +65,7 @@ export class ModelClient {
     const { value, attempts } = await withRetries(
       async () => {
         let rerouted: Set<Endpoint> | undefined;
+        let reroutes = 0;
         for (;;) {
           const acquired = endpoints.acquire(signal, timeoutMs, rerouted);
           const endpoint = acquired instanceof Promise ? await acquired : acquired;
@@ -77,9 +78,14 @@ export class ModelClient {
             endpoints.done(endpoint, err, 0);
             // A dead server's kind of failure is the endpoint's, not the item's: within one attempt, each other
             // live endpoint is tried once before the attempt counts as failed.
-            if (endpoints.size > 1 && isEndpointFailure(err) && !signal?.aborted) {
+            if (endpoints.size > 1 && isEndpointFailure(err) && !signal?.aborted && reroutes++ < endpoints.size * 4) {
               (rerouted ??= new Set()).add(endpoint);
               if (endpoints.anyLiveBesides(rerouted)) continue;
+              // Every endpoint is out: wait for the first to answer its probe (acquire waits, up to the timeout).
+              if (endpoints.allEjected()) {
+                rerouted.clear();
+                continue;
+              }
             }
             throw err;
           }

@@ -19,7 +19,8 @@ function endpointSet(urls: string[], options: { cap?: number; probe?: () => Prom
 }
 
 const URLS = ['http://127.0.0.1:1/v1', 'http://127.0.0.1:2/v1', 'http://127.0.0.1:3/v1'];
-const refused = () => new ConnectionError('connect ECONNREFUSED', 'ECONNREFUSED');
+const reset = () => new ConnectionError('read ECONNRESET', 'ECONNRESET');
+const refused = () => new ConnectionError('connect ECONNREFUSED 127.0.0.1:1', 'ECONNREFUSED');
 
 test('idle endpoints are taken in turn; then the one with fewest in flight', async () => {
   const set = endpointSet(URLS);
@@ -53,19 +54,19 @@ test('three dead-server failures in a row eject; a 429 or a 400 does not; the pr
   let probes = 0;
   const set = endpointSet(URLS.slice(0, 2), { log, probe: async () => void probes++ });
   try {
-    const [first] = set.all;
+    const first = set.all[0];
     const fail = (err: unknown) => {
       const e = set.acquire(undefined, 1000, new Set([set.all[1]])) as typeof first;
       assert.equal(e, first);
       set.done(e, err, 0);
     };
-    fail(refused());
+    fail(reset());
     fail(new ApiError(429, {}, '', 'HTTP 429'));
     fail(new ApiError(400, {}, '', 'HTTP 400'));
     fail(new ApiError(503, {}, '', 'HTTP 503'));
-    fail(refused());
+    fail(reset());
     assert.equal(set.stats()[0].state, 'up', 'the 429 and the 400 reset the count');
-    fail(refused());
+    fail(reset());
     assert.equal(set.stats()[0].state, 'ejected');
     assert.match(log.join('\n'), /failed 3 requests in a row; out of the rotation/);
     // While it is out, everything goes to the other endpoint.
@@ -75,6 +76,19 @@ test('three dead-server failures in a row eject; a 429 or a 400 does not; the pr
     assert.equal(set.stats()[0].state, 'up');
     assert.equal(probes, 1);
     assert.deepEqual(set.stats().map((s) => [s.requests, s.errors, s.ejections]), [[6, 6, 1], [0, 0, 0]]);
+  } finally {
+    set.close();
+  }
+});
+
+test('a refused connection ejects at once (nothing listens there any more)', async () => {
+  const log: string[] = [];
+  const set = endpointSet(URLS.slice(0, 2), { log, probe: async () => { throw new Error('down'); } });
+  try {
+    const e = set.acquire(undefined, 1000) as Endpoint;
+    set.done(e, refused(), 0);
+    assert.equal(set.stats().find((s) => s.url === e.url)?.state, 'ejected');
+    assert.match(log.join('\n'), /refused a connection; out of the rotation for 1\.0 s|refused a connection; out of the rotation for 0\.0 s/);
   } finally {
     set.close();
   }
