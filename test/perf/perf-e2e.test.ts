@@ -47,8 +47,14 @@ test('against the mock (TTFT 200 ms, ITL 20 ms, 16 tokens): TTFT and ITL means a
         assert.equal(summary['Success Requests'], number);
         assert.equal(summary['Avg Output Tokens'], 16, 'tokens from the usage chunk, exact');
         assert.equal(summary.Concurrency, parallel);
-        // And the mock did what it was asked, to within its timers' drift.
-        assert.ok(Math.abs(did.meanFirstTokenMs - 200) < 10 && Math.abs(did.meanTokenGapMs - 20) < 2, JSON.stringify(did));
+        // And the mock did what it was asked, to within its timers' drift: a mock starved of CPU by the other
+        // test files (a browser test, say) measured nothing about us, so that measurement is taken again.
+        const mockOk = Math.abs(did.meanFirstTokenMs - 200) < 10 && Math.abs(did.meanTokenGapMs - 20) < 2;
+        if (!mockOk) {
+          problems.push(`the mock itself was off: ${JSON.stringify(did)}`);
+          if (attempt === 2) assert.fail(`parallel ${parallel}: the mock missed its own timing in all three measurements: ${problems.join(' | ')}`);
+          continue;
+        }
         const checks: [number, number, string][] = [
           [summary['Avg TTFT (ms)'], did.meanFirstTokenMs, 'mean TTFT'],
           [stats.distributions['TTFT (ms)'].median, did.meanFirstTokenMs, 'median TTFT'],
@@ -67,7 +73,25 @@ test('against the mock (TTFT 200 ms, ITL 20 ms, 16 tokens): TTFT and ITL means a
   }
 });
 
+/** Runs a timing measurement up to three times; one must pass every check (the machine is shared with other test files). */
+async function measuredUpTo3(measure: () => Promise<void>): Promise<void> {
+  const problems: string[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await measure();
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  }
+  assert.fail(`every one of three measurements failed: ${problems.join(' | ')}`);
+}
+
 test('four tokens a chunk: TPOT divides by tokens (a quarter of ITL), ITL stays the gap between chunks; reasoning-only output counts as output', async () => {
+  await measuredUpTo3(fourTokensAChunk);
+  await measuredUpTo3(reasoningOnly);
+});
+
+async function fourTokensAChunk(): Promise<void> {
   const mock = await startMockProcess(['--model', 'm', '--ttft-ms', '40', '--itl-ms', '20', '--reply-tokens', '13', '--tokens-per-chunk', '4']);
   try {
     const out = tempDir();
@@ -82,6 +106,9 @@ test('four tokens a chunk: TPOT divides by tokens (a quarter of ITL), ITL stays 
   } finally {
     await mock.stop();
   }
+}
+
+async function reasoningOnly(): Promise<void> {
   const thinker = await startMockProcess(['--model', 'm', '--reasoning-parser', '--reply', 'fixed', '--text', '<think>one two three four</think>', '--ttft-ms', '30', '--itl-ms', '5']);
   try {
     const out = tempDir();
@@ -97,7 +124,7 @@ test('four tokens a chunk: TPOT divides by tokens (a quarter of ITL), ITL stays 
   } finally {
     await thinker.stop();
   }
-});
+}
 
 test('failures are counted by kind with their error in the database, never as fast requests; the API key is written nowhere', async () => {
   const mock = await startMockProcess(['--model', 'm', '--api-key', 'sk-secret-perf', '--fail-first', '3', '--fail-mode', '503', '--ttft-ms', '20', '--reply-tokens', '4']);
