@@ -78,6 +78,12 @@ export interface Bootcamp<GT = unknown> {
    * read (a --strict survey, a dry run, lines already answered on resume). Must not throw.
    */
   prepare?(groundTruth: GT): void;
+  /**
+   * Open-ended answers no rule can check: under --judge_strategy auto an LLM judge scores this bootcamp's items
+   * (the rule score is kept beside it). `template` names a shipped judge template; `gold` is the reference text
+   * shown to the judge (default: the ground truth's "answer", or the ground truth itself).
+   */
+  readonly judge?: { template?: string; gold?(groundTruth: GT): string };
   /** Generation settings this bootcamp prefers (lowest precedence above built-in defaults). */
   readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
 }

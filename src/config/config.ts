@@ -10,6 +10,7 @@ import { readEvalScopeArgv } from './evalscope-argv.ts';
 import { MODEL_KINDS, modelKind } from './task-config.ts';
 import type { HubEnv } from '../datasets/hub-files.ts';
 import { shardOf, type ShardSpec } from './shard-spec.ts';
+import { judgeSettings, type JudgeSettings } from '../judge/judge-settings.ts';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -29,6 +30,8 @@ export type Config = Readonly<Settings> & {
   readonly urls: readonly string[];
   /** This process's shard of a sharded run (--shard, or the scheduler's environment); absent when unsharded. */
   readonly shardSpec?: ShardSpec;
+  /** The LLM judge from --judge_model_args (its key resolved from api_key_name); absent without one. */
+  readonly judge?: JudgeSettings;
 };
 
 const FLAG_NAMES = Object.keys(FLAGS) as FlagName[];
@@ -218,6 +221,10 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
   const found = command === 'run' ? shardOf(settings.shard, settings.shard_count, env) : undefined;
   // --shard 0/1 is the whole run: a way to run unsharded inside a job array that is not for sharding.
   const shard = found && found.count > 1 ? found : undefined;
+  const judge = command === 'run' ? judgeSettings(settings, env, sources.judge_model_args === 'cli' ? '--judge_model_args' : 'judge_model_args') : undefined;
+  if (command === 'run' && (settings.judge_strategy === 'llm' || settings.judge_strategy === 'llm_recall') && !judge) {
+    throw new UsageError(`--judge_strategy ${settings.judge_strategy} needs a judge: --judge_model_args '{"model_id": "...", "api_url": "http://host:port/v1"}'`);
+  }
   const hubEnv: HubEnv = { HF_ENDPOINT: env.HF_ENDPOINT, HF_TOKEN: env.HF_TOKEN, MODELSCOPE_ENDPOINT: env.MODELSCOPE_ENDPOINT, MODELSCOPE_API_TOKEN: env.MODELSCOPE_API_TOKEN };
-  return Object.freeze({ ...settings, command, sources: Object.freeze(sources), json: cli.json, hubEnv: Object.freeze(hubEnv), urls: Object.freeze(urls), ...(shard ? { shardSpec: Object.freeze(shard) } : {}) });
+  return Object.freeze({ ...settings, command, sources: Object.freeze(sources), json: cli.json, hubEnv: Object.freeze(hubEnv), urls: Object.freeze(urls), ...(shard ? { shardSpec: Object.freeze(shard) } : {}), ...(judge ? { judge } : {}) });
 }

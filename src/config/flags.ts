@@ -191,7 +191,27 @@ export const FLAGS = {
   }),
   judge_worker_num: flag(positiveInt.max(256), {
     type: 'int', default: 2, arg: 'N', group: 'scoring',
-    help: 'Scoring workers (Python bridge processes; concurrent sandbox executions).',
+    help: 'Scoring workers (Python bridge processes; concurrent sandbox executions; LLM judge requests in flight, in a queue of their own).',
+  }),
+  judge_strategy: flag(z.enum(['rule', 'llm', 'auto', 'llm_recall']), {
+    type: 'string', default: 'auto', arg: 'HOW', group: 'scoring',
+    help: 'rule: never ask a judge; llm: the judge scores every item; auto: the judge scores the bootcamps and benchmarks that ask for one; llm_recall: rule first, the judge only where the rule scored below 1.',
+  }),
+  judge_model_args: flag(z.record(z.string(), z.unknown()).optional(), {
+    type: 'json', default: undefined, arg: 'JSON', group: 'scoring',
+    help: 'The judge (EvalScope keys): {"model_id", "api_url", "api_key" or "api_key_name", "system_prompt", "prompt_template", "generation_config", "score_type", "score_pattern", "score_mapping"}.',
+  }),
+  judge_template: flag(z.string().min(1).optional(), {
+    type: 'string', default: undefined, arg: 'NAME|FILE', group: 'scoring',
+    help: 'Judge prompt: correctness (A/B), rating ([[0-1]]), grade (GRADE: C/I), grade_partial (C/P/I), simpleqa, or a file; default correctness.',
+  }),
+  judge_repeats: flag(positiveInt.max(32), {
+    type: 'int', default: 1, arg: 'N', group: 'scoring',
+    help: 'Ask the judge N times per item (different seeds) and aggregate.',
+  }),
+  judge_aggregation: flag(z.enum(['mean', 'median', 'majority']), {
+    type: 'string', default: 'mean', arg: 'HOW', group: 'scoring',
+    help: 'How --judge_repeats verdicts become one score: mean, median, or the most frequent verdict.',
   }),
   verify_timeout: flag(positiveInt, {
     type: 'int', default: 10_000, arg: 'MS', group: 'scoring',

@@ -84,10 +84,14 @@ export const TASK_CONFIG_KEYS: Record<string, (value: unknown, put: Put, where: 
       else throw new UsageError(`${where}.${key}: not a model setting we take (known: default_headers, timeout, max_retries, api_key)`);
     }
   },
-  judge_strategy: (v, _put, where) => {
-    if (v !== 'rule') throw new UsageError(`${where}: ${JSON.stringify(v)} needs an LLM judge, which is not built yet; use judge_strategy: rule (the benchmark's own scoring)`);
+  judge_strategy: (v, put, where) => {
+    if (typeof v !== 'string' || !['rule', 'llm', 'auto', 'llm_recall'].includes(v)) throw new UsageError(`${where}: expected rule, llm, auto or llm_recall, got ${JSON.stringify(v)}`);
+    put('judge_strategy', v, where);
   },
-  judge_model_args: (v, _put, where) => {
-    if (v !== null && !(isObject(v) && Object.keys(v).length === 0)) throw new UsageError(`${where}: an LLM judge is not built yet, so judge_model_args must be empty`);
+  judge_model_args: (v, put, where) => {
+    if (v === null || (isObject(v) && Object.keys(v).length === 0)) return;
+    if (!isObject(v)) throw new UsageError(`${where}: expected a mapping (model_id, api_url, ...)`);
+    put('judge_model_args', v, where);
   },
+  judge_worker_num: (v, put, where) => put('judge_worker_num', v, where),
 };

@@ -30,6 +30,11 @@ export const MOCK_HELP = `Usage: tsx scripts/mock_server.ts [flags]
   --reply-tokens N|max  every reply is exactly N tokens (words; max_tokens still cuts, with finish_reason length);
                         max: exactly max_tokens tokens, as a server with ignore_eos answers
   --stall-after N       data chunks a stalled stream sends before going silent (default 3)
+  --judge contains-gold act as an LLM judge of this project's judge prompts: the verdict "correct" when the
+                        answer contains the reference; pairwise, the answer containing it wins (else a tie)
+  --judge-noise P       share of verdicts wrapped in text that names the contrary verdict first (default 0)
+  --judge-no-verdict P  share of replies with no verdict at all (default 0)
+  --judge-position-bias P  share of pairwise verdicts that are [[A]] whatever the answers (default 0)
 `;
 
 function num(raw: unknown, flag: string, check: (n: number) => boolean, expected: string): number {
@@ -61,7 +66,7 @@ export function readSolutions(file: string): Map<string, string> {
 }
 
 export function parseMockArgs(argv: readonly string[]): MockOptions | 'help' {
-  const known = ['port', 'host', 'model', 'api-key', 'latency-ms', 'fail-rate', 'fail-mode', 'fail-first', 'retry-after', 'reply', 'text', 'solutions', 'correct-rate', 'wrong-text', 'max-model-len', 'ttft-ms', 'itl-ms', 'tokens-per-chunk', 'reply-tokens', 'stall-after'];
+  const known = ['port', 'host', 'model', 'api-key', 'latency-ms', 'fail-rate', 'fail-mode', 'fail-first', 'retry-after', 'reply', 'text', 'solutions', 'correct-rate', 'wrong-text', 'max-model-len', 'ttft-ms', 'itl-ms', 'tokens-per-chunk', 'reply-tokens', 'stall-after', 'judge', 'judge-noise', 'judge-no-verdict', 'judge-position-bias'];
   const a = minimist([...argv], {
     string: known,
     boolean: ['reasoning-parser', 'help'],
@@ -112,6 +117,17 @@ export function parseMockArgs(argv: readonly string[]): MockOptions | 'help' {
   if (a['itl-ms'] !== undefined) o.itlMs = num(a['itl-ms'], 'itl-ms', (n) => n >= 0, 'milliseconds');
   if (a['tokens-per-chunk'] !== undefined) o.tokensPerChunk = num(a['tokens-per-chunk'], 'tokens-per-chunk', (n) => Number.isInteger(n) && n >= 1, 'a whole number of tokens, at least 1');
   if (a['reply-tokens'] !== undefined) o.replyTokens = a['reply-tokens'] === 'max' ? 'max' : num(a['reply-tokens'], 'reply-tokens', (n) => Number.isInteger(n) && n >= 0, 'a token count, or max');
+  if (a.judge !== undefined) {
+    if (a.judge !== 'contains-gold') throw new UsageError(`--judge: expected contains-gold, got ${JSON.stringify(a.judge)}`);
+    o.reply = 'judge';
+  }
+  const share = (flag: string) => num(a[flag], flag, (n) => n >= 0 && n <= 1, 'a share between 0 and 1');
+  o.judge = {
+    rule: 'contains-gold',
+    noise: a['judge-noise'] !== undefined ? share('judge-noise') : 0,
+    noVerdict: a['judge-no-verdict'] !== undefined ? share('judge-no-verdict') : 0,
+    positionBias: a['judge-position-bias'] !== undefined ? share('judge-position-bias') : 0,
+  };
   if (a['stall-after'] !== undefined) o.stallAfterChunks = num(a['stall-after'], 'stall-after', (n) => Number.isInteger(n) && n >= 0, 'a chunk count');
   return o;
 }

@@ -1,8 +1,9 @@
 // The mock server's options: what it serves, how it answers, and the failures it injects. Flags: mock-args.ts.
+import type { MockJudgeOptions } from './mock-judge.ts';
 
 export type FailMode = '429' | '500' | '503' | 'reset' | 'hang' | 'stall' | 'stream-error' | 'error-body' | 'empty-choices' | 'mixed';
 export const FAIL_MODES: readonly FailMode[] = ['429', '500', '503', 'reset', 'hang', 'stall', 'stream-error', 'error-body', 'empty-choices', 'mixed'];
-export type ReplyMode = 'echo' | 'fixed' | 'solutions';
+export type ReplyMode = 'echo' | 'fixed' | 'solutions' | 'judge';
 
 export interface MockOptions {
   host: string;
@@ -37,6 +38,8 @@ export interface MockOptions {
   replyTokens?: number | 'max';
   /** Fail mode "stall": data chunks sent before the stream goes silent (unstreamed answers just hang). */
   stallAfterChunks: number;
+  /** Reply "judge": the rule and the noise of its verdicts (see mock-judge.ts). */
+  judge: MockJudgeOptions;
   /** Random source for latency and failures; injectable for tests. */
   random: () => number;
 }
@@ -59,5 +62,6 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   itlMs: 0,
   tokensPerChunk: 1,
   stallAfterChunks: 3,
+  judge: { rule: 'contains-gold', noise: 0, noVerdict: 0, positionBias: 0 },
   random: Math.random,
 };

@@ -4,6 +4,7 @@
 // product: the tests, the demo and the benchmarks run it as a real process.
 import http from 'node:http';
 import { createHash } from 'node:crypto';
+import { mockJudgeReply } from './mock-judge.ts';
 import type { AddressInfo } from 'node:net';
 import { loadTemplate, BUILTIN_TEMPLATES, type ChatTemplate } from '../templates.ts';
 import { streamAnswer } from './mock-stream.ts';
@@ -217,6 +218,8 @@ export class MockServer {
         return userPrompt;
       case 'fixed':
         return this.options.fixedText;
+      case 'judge':
+        return mockJudgeReply(userPrompt, seed, this.options.judge);
       case 'solutions': {
         const solution = this.options.solutions.get(userPrompt);
         // The same prompt gets the same verdict, unless a seed varies it (as sampling with seed + repeat does).

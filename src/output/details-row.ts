@@ -31,11 +31,15 @@ export interface DetailsRow {
   reasoning_content?: string;
   error?: ItemError;
   verify_error?: string;
+  /** With an LLM judge: the rule's score, kept beside the judge's (which `score` then holds). */
+  rule_score?: number;
+  /** With an LLM judge: its verdict, reply, model, attempts, whether it came from the cache, and injection suspicion. */
+  judge?: Readonly<Record<string, unknown>>;
 }
 
 const KEY_ORDER: (keyof DetailsRow)[] = [
   'id', 'repeat', 'data_source', 'prompt', 'output', 'output_len', 'ground_truth', 'score', 'extracted_output', 'metrics',
-  'finish_reason', 'usage', 'latency_ms', 'ttft_ms', 'attempts', 'reasoning_content', 'error', 'verify_error',
+  'finish_reason', 'usage', 'latency_ms', 'ttft_ms', 'attempts', 'reasoning_content', 'error', 'verify_error', 'rule_score', 'judge',
 ];
 
 /** JSON of one value; big integers (bigints) are written digit for digit, a non-finite number as a string. */

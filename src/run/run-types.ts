@@ -2,6 +2,16 @@
 // found. Kept apart from the runner so that set-up modules can name them without importing the item loop.
 import type { AnyBootcamp, VerifyContext } from '../../bootcamps/types.ts';
 import type { RunTotals } from './finalize.ts';
+import type { Item } from '../input/input-line.ts';
+import type { DetailsRow } from '../output/details-row.ts';
+
+/** A stage every scored row passes through before it is written (the LLM judge). */
+export interface ReviewStage {
+  review(item: Item, row: DetailsRow): Promise<DetailsRow>;
+  /** One line for the end of the run. */
+  summary(): string;
+  close(): Promise<void>;
+}
 
 export interface RunIO {
   /** Messages for the person running it (stderr). */
@@ -26,6 +36,8 @@ export interface ScoringSetup {
   context: VerifyContext;
   /** Checks made before any request for the data sources this run will score (sandbox present, bridge imports). */
   prepare?(dataSources: ReadonlySet<string>): Promise<void>;
+  /** The review stage of this run, once its folder is known; undefined when there is none. */
+  openReview?(folder: string, signal: AbortSignal): Promise<ReviewStage | undefined>;
   close?(): Promise<void>;
 }
 

@@ -27,7 +27,7 @@ import { finalizeRun, summarySettings, type RunTotals } from './finalize.ts';
 import { ProgressState } from './progress.ts';
 import { shardFilter, shardShare } from './shard-membership.ts';
 import { ProgressDisplay } from '../ui/progress-display.ts';
-import type { RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
+import type { ReviewStage, RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
 import { answerFingerprint, checkResumable, chooseRunFolder, createEndpointSet, createModelClient, generationSettings, readDoneKeys, recordEndpointStats, settingsPerSource, writeRunArgs } from './run-setup.ts';
 
 export type { RunIO, RunOutcome, ScoringSetup } from './run-types.ts';
@@ -116,6 +116,7 @@ export class EvaluationRun {
     const { previous, forced } = checkResumable(config, choice, paths, fingerprint);
 
     const endpoints = createEndpointSet(config, io.log);
+    let review: ReviewStage | undefined;
     try {
       if (config.check_model_url) {
         io.log(endpoints.size === 1 ? `Checking ${endpoints.first.url('models')} for model '${config.model_name}'...` : `Checking ${endpoints.size} endpoints for model '${config.model_name}'...`);
@@ -128,6 +129,8 @@ export class EvaluationRun {
         });
         endpoints.leaveOut(down);
       }
+      // A stage after the rule (the LLM judge), checked before the folder is written to.
+      review = await this.scoring.openReview?.(choice.folder, this.hardController.signal);
 
       // Before anything is read or written in the folder: a second process on it stops here (exit 2).
       lock = RunLock.acquire(choice.folder, { command: io.command ?? 'run_eval', force: config.force, log: io.log });
@@ -192,7 +195,10 @@ export class EvaluationRun {
         const outcome = await askItem(model, item, repeat, config, settingsFor(fileIndex, item.bootcamp));
         switch (outcome.kind) {
           case 'answered':
-            scoring.run(async () => record(fileIndex, name, await scoreItem(item, repeat, outcome.asked, repeats, this.scoring.context)));
+            scoring.run(async () => {
+              const row = await scoreItem(item, repeat, outcome.asked, repeats, this.scoring.context);
+              await record(fileIndex, name, review ? await review.review(item, row) : row);
+            });
             return;
           case 'failed':
             return record(fileIndex, name, outcome.row);
@@ -265,11 +271,13 @@ export class EvaluationRun {
       }
       progressLog.write();
       recordEndpointStats(paths, endpoints.stats(), io);
+      if (review) io.log(review.summary());
       const exitCode = this.fatal ? this.fatal.exitCode : this.interrupts > 0 ? EXIT.interrupted : totals.itemErrors + totals.inputErrors > 0 ? EXIT.itemErrors : EXIT.ok;
       if (this.fatal) io.log(`Stopped: ${this.fatal.message}`);
       if (this.interrupts > 0) io.log(`Interrupted. Continue with --resume ${choice.folder}`);
       return { exitCode, folder: choice.folder, totals };
     } finally {
+      await review?.close();
       endpoints.close();
       lock?.release();
     }

@@ -6,6 +6,7 @@ import { getBootcamp, loadBootcamps } from '../../bootcamps/index.ts';
 import { PythonBridge } from '../../bootcamps/python-bridge.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import type { Config } from '../config/config.ts';
+import { judgeReview } from '../judge/judge-review.ts';
 import { UsageError } from '../errors.ts';
 import { createRunSandbox, type RunSandbox } from '../sandbox/create-sandbox.ts';
 import type { VerifyContext } from '../../bootcamps/types.ts';
@@ -102,13 +103,16 @@ export async function createScoringSetup(
     context.sandbox = sandbox.executor;
   }
 
+  const judge = judgeReview(config, lookup, log);
   const load = (dataSources: Iterable<string>) => (config.verifier === 'python' ? Promise.resolve() : loadBootcamps(dataSources));
   return {
     lookup,
     load,
     context,
+    openReview: (folder, signal) => judge.open(folder, signal),
     async prepare(dataSources) {
       await load(dataSources);
+      judge.prepare(dataSources);
       if (config.verifier !== 'python') {
         warmUpExtractors(dataSources);
         await prepareSandbox(dataSources);
