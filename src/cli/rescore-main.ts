@@ -19,6 +19,8 @@ import type { PythonBridge } from '../../bootcamps/python-bridge.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import { createPythonBridge, pythonBootcamp } from '../run/scoring-setup.ts';
 import { createRunSandbox, type RunSandbox } from '../sandbox/create-sandbox.ts';
+import { JUDGE_FLAG_NAMES, judgeFromArgs } from '../judge/judge-flags.ts';
+import { JudgeStage, judgesBootcamp } from '../judge/judge-stage.ts';
 
 export const RESCORE_HELP = `Usage:
   tsx scripts/rescore.ts IN.jsonl -o OUT.jsonl   score {data_source, ground_truth, output} rows again
@@ -28,6 +30,8 @@ Code bootcamps (HumanEval, KodCode, BigCodeBench, StdioCode) need --use_sandbox;
   ${SANDBOX_FLAG_NAMES.map((n) => `--${n}`).join(' ')}
 InternBootcamp's Python verifiers, as in a run (--verifier auto: native where registered, else Python):
   ${BRIDGE_FLAG_NAMES.map((n) => `--${n}`).join(' ')}
+An LLM judge over a run folder, as in a run (answers cached in the folder are not asked again):
+  ${JUDGE_FLAG_NAMES.map((n) => `--${n}`).join(' ')} --judge_worker_num
 `;
 
 export interface RescoreIO {
@@ -38,7 +42,7 @@ export interface RescoreIO {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-const KNOWN_FLAGS = ['-o', '--output', '--run', '--help', '-h', ...[...SANDBOX_FLAG_NAMES, ...BRIDGE_FLAG_NAMES].map((n) => `--${n}`), '--no-use_sandbox'];
+const KNOWN_FLAGS = ['-o', '--output', '--run', '--help', '-h', ...[...SANDBOX_FLAG_NAMES, ...BRIDGE_FLAG_NAMES, ...JUDGE_FLAG_NAMES].map((n) => `--${n}`), '--no-use_sandbox'];
 
 /**
  * The verifier of a data source, as a run finds it: native (its family loaded on first use) unless --verifier
@@ -70,9 +74,10 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
   let sandbox: RunSandbox | undefined;
   let lock: RunLock | undefined;
   let closeVerifiers: (() => Promise<void>) | undefined;
+  let stage: JudgeStage | undefined;
   try {
     const args = minimist([...argv], {
-      string: ['o', 'run', ...SANDBOX_FLAG_NAMES.filter((n) => n !== 'use_sandbox'), ...BRIDGE_FLAG_NAMES],
+      string: ['o', 'run', ...SANDBOX_FLAG_NAMES.filter((n) => n !== 'use_sandbox'), ...BRIDGE_FLAG_NAMES, ...JUDGE_FLAG_NAMES],
       boolean: ['help', 'use_sandbox'],
       alias: { o: 'output', h: 'help' },
       unknown: (arg) => {
@@ -95,6 +100,26 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
     const verifiers = rescoreLookup(bridgeSettingsFromArgs(args), sandboxFlags.judge_worker_num, io.env ?? {}, log);
     closeVerifiers = verifiers.close;
     const options: RescoreOptions = { lookup: verifiers.lookup, context, log };
+    const judge = judgeFromArgs(args, io.env ?? {}, sandboxFlags.judge_worker_num, 'auto');
+    if (args.run && judge.strategy !== 'rule') {
+      const settings = judge.settings;
+      if (settings) {
+        // The run folder's judge cache: what the run (or an earlier rescore) asked is not asked again.
+        stage = new JudgeStage(judge.strategy, settings, { maxAttempts: 16, maxDelaySec: 60, timeoutMs: 600_000 }, String(args.run), judge.chosen);
+        await stage.client.check({ intervalSec: 5, maxAttempts: 3, log });
+        const s = stage;
+        options.review = (item, row) => s.review(item, row);
+      } else {
+        const warned = new Set<string>();
+        options.review = async (item, row) => {
+          if (judgesBootcamp(judge.strategy, item.bootcamp) && !warned.has(item.bootcamp.name)) {
+            warned.add(item.bootcamp.name);
+            log(`${item.bootcamp.name} asks for an LLM judge: without --judge_model_args its rows keep the rule's score.`);
+          }
+          return row;
+        };
+      }
+    }
     if (args.run) {
       if (args._.length > 0 || args.o) throw new UsageError('--run DIR takes no IN or -o');
       const paths = new RunPaths(args.run);
@@ -120,6 +145,7 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
         io: { print: io.stdout, log: (line) => io.stderr(line + '\n') },
       });
       io.stderr(`Rescored ${counts.rows} rows in ${files.length} files (${counts.scoreChanged} scores changed, ${counts.problems} rows left as they were).\n`);
+      if (stage) io.stderr(`Judge ${stage.settings.modelId}: ${stage.judged} row(s) judged, ${stage.failed} without a verdict; ${stage.client.requests} request(s) sent (the rest from the cache).\n`);
       return counts.problems + totals.itemErrors > 0 ? EXIT.itemErrors : EXIT.ok;
     }
     if (args._.length !== 1 || !args.o) throw new UsageError('expected IN.jsonl -o OUT.jsonl, or --run DIR; see --help');
@@ -136,6 +162,7 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
     }
     throw err;
   } finally {
+    await stage?.close();
     lock?.release();
     sandbox?.close();
     await closeVerifiers?.();

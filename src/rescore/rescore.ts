@@ -22,12 +22,15 @@ export interface RescoreOptions {
   lookup: (dataSource: string) => AnyBootcamp | undefined | Promise<AnyBootcamp | undefined>;
   context: VerifyContext;
   log: (line: string) => void;
+  /** A stage after the rule for details rows (the LLM judge), given the row's item. */
+  review?: (item: { prompt: string; bootcamp: AnyBootcamp; ground_truth: unknown; parsedGroundTruth: unknown }, row: DetailsRow) => Promise<DetailsRow>;
 }
 
 /** Adds or replaces score and extracted_output, keeping every other key in place and order. */
 function withScore(row: Record<string, unknown>, scored: ScoreResult): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) if (key !== 'verify_error' && key !== 'metrics') out[key] = value;
+  // An earlier judge's fields go too: the review stage, if any, writes them again.
+  for (const [key, value] of Object.entries(row)) if (key !== 'verify_error' && key !== 'metrics' && key !== 'rule_score' && key !== 'judge') out[key] = value;
   out.score = scored.score;
   out.extracted_output = scored.extracted_output;
   if (scored.metrics !== undefined) out.metrics = scored.metrics;
@@ -78,10 +81,14 @@ export async function rescoreFile(inFile: string, outFile: string, options: Resc
       return text;
     }
     const scored = await scoreOutput(bootcamp, row.output, deepFreeze(gt.data), options.context);
-    if (row.score !== scored.score) counts.scoreChanged++;
     // Details rows keep their documented key order; other rows keep theirs with the two keys added.
     const isDetailsRow = typeof row.id === 'number' && 'prompt' in row;
-    const updated = withScore(row, scored);
+    let updated = withScore(row, scored);
+    if (isDetailsRow && options.review) {
+      const frozen = deepFreeze(gt.data);
+      updated = (await options.review({ prompt: String(row.prompt), bootcamp, ground_truth: row.ground_truth, parsedGroundTruth: frozen }, updated as unknown as DetailsRow)) as unknown as Record<string, unknown>;
+    }
+    if (row.score !== updated.score) counts.scoreChanged++;
     return isDetailsRow ? serializeRow(updated as unknown as DetailsRow).slice(0, -1) : JSON.stringify(updated);
   };
   // Scored concurrently within a window, written in input order.
