@@ -28,9 +28,9 @@ const quick = flags.quick as boolean;
 const withSdk = flags.sdk as boolean;
 const runs = Math.max(1, Number(flags.runs ?? 1));
 const onlyCases = (flags.case as string | undefined)?.split(',');
-const CASES = ['0ms', '100ms', 'stream', 'tsx', 'game24-tsx', 'tsx-200k', '20k', '200k'];
+const CASES = ['0ms', '100ms', 'stream', 'tsx', 'game24-tsx', 'tsx-200k', '20k', '200k', 'judge'];
 for (const name of onlyCases ?? []) if (!CASES.includes(name)) throw new Error(`--case: expected some of ${CASES.join(', ')}, got ${name}`);
-const wanted = (name: string) => (onlyCases ? onlyCases.includes(name) : !(name === '200k' || name === 'tsx-200k') || !quick);
+const wanted = (name: string) => (onlyCases ? onlyCases.includes(name) : !(name === '200k' || name === 'tsx-200k' || name === 'judge') || !quick);
 const work = mkdtempSync(path.join(tmpdir(), 'bench-'));
 
 /** Shared files whose data source has a verifier: lines of the others would only be skipped as unknown. */
@@ -133,6 +133,20 @@ try {
     const dir = path.join(work, 'synthetic-200000');
     if (!existsSync(dir)) await buildSynthetic(200_000);
     rows.push(await repeated(() => measure('synthetic 200k lines, 0 ms latency', dir, 0)));
+  }
+  if (wanted('judge')) {
+    // The same 0 ms run with every item judged (--judge_strategy llm) by a second mock acting as the judge:
+    // judging runs in its own queue and must not hold the evaluated model's requests back (target: within 20%).
+    const judge = await startMockProcess(['--model', 'judge', '--judge', 'contains-gold'], 20_000, 'bundle');
+    try {
+      const judgeArgs = ['--judge_strategy', 'llm', '--judge_worker_num', '32', '--judge_model_args', JSON.stringify({ model_id: 'judge', api_url: judge.baseUrl })];
+      rows.push(await repeated(() => measure(`${baseLabel}, 0 ms latency, no judge (same process layout)`, base, 0)));
+      rows.push(await repeated(() => measure(`${baseLabel}, 0 ms latency, every item judged by a second mock (--judge_worker_num 32)`, base, 0, 'bundle', judgeArgs)));
+      rows.push(await repeated(() => measure(`${baseLabel}, 100 ms latency, no judge`, base, 100)));
+      rows.push(await repeated(() => measure(`${baseLabel}, 100 ms latency, every item judged (--judge_worker_num 32)`, base, 100, 'bundle', judgeArgs)));
+    } finally {
+      await judge.stop();
+    }
   }
   if (withSdk) rows.push(await measureSdk());
 } finally {

@@ -107,8 +107,22 @@ export function pairwisePrompt(t: JudgeTemplate, question: string, gold: string 
   });
 }
 
+/** Verdict shapes of every shipped template, and the classic instruction override. */
+const ANY_VERDICT = [/\bGRADE\s*:\s*[CPI]\b/im, /\[\[\s*(?:[ABC]|-?\d+(?:\.\d+)?)\s*\]\]/im, /\bverdict\s*:\s*\[?\s*[ABC]\b/im, /\bignore (?:all |any )?(?:the )?(?:previous|above|prior) instructions\b/im];
+const ownPatterns = new WeakMap<JudgeTemplate, RegExp | null>();
+
 /** Whether the answer carries text shaped like this template's verdicts (or any shipped one's). */
 export function injectionSuspect(t: JudgeTemplate, answer: string): boolean {
-  const patterns = [t.injection_pattern, '\\bGRADE\\s*:\\s*[CPI]\\b', '\\[\\[\\s*(?:[ABC]|-?\\d+(?:\\.\\d+)?)\\s*\\]\\]', '\\bverdict\\s*:\\s*\\[?\\s*[ABC]\\b', '\\bignore (?:all |any )?(?:the )?(?:previous|above|prior) instructions\\b'];
-  return patterns.some((p) => p !== undefined && new RegExp(p, 'im').test(answer));
+  let own = ownPatterns.get(t);
+  if (own === undefined) {
+    try {
+      own = t.injection_pattern ? new RegExp(t.injection_pattern, 'im') : null;
+    } catch {
+      own = null;
+    }
+    ownPatterns.set(t, own);
+  }
+  // The answer's tail is enough: verdict-shaped text meant to be read as the verdict sits near the end.
+  const text = answer.length > 50_000 ? answer.slice(0, 10_000) + '\n' + answer.slice(-40_000) : answer;
+  return (own !== null && own.test(text)) || ANY_VERDICT.some((p) => p.test(text));
 }
