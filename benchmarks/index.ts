@@ -11,10 +11,11 @@ import { math500 } from './math-500.ts';
 import { humaneval } from './humaneval.ts';
 import { internbootcamp } from './internbootcamp.ts';
 import { ifevalBenchmark } from './ifeval.ts';
+import { simpleQa } from './simple-qa.ts';
 
 export type { Benchmark } from './types.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [gsm8k, mmlu, gpqaDiamond, arc, hellaswag, aime24, aime25, math500, humaneval, ifevalBenchmark, internbootcamp];
+export const BENCHMARKS: readonly Benchmark[] = [gsm8k, mmlu, gpqaDiamond, arc, hellaswag, aime24, aime25, math500, humaneval, ifevalBenchmark, simpleQa, internbootcamp];
 
 const byName = new Map<string, Benchmark>();
 for (const b of BENCHMARKS) {

@@ -65,7 +65,7 @@ export interface Benchmark {
   readonly description: string;
   readonly license: string;
   /** The metric its score is (EvalScope's name). */
-  readonly metric: 'acc' | 'pass@1';
+  readonly metric: 'acc' | 'pass@1' | 'is_correct';
   /** The bootcamp every item of it names as data_source. */
   readonly dataSource: string;
   readonly source: BenchmarkSource;

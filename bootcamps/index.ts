@@ -60,7 +60,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
   math: { names: ['GSM8K', 'AIME'], load: async () => (await import('./math/index.ts')).mathBootcamps },
   mathAnswer: { names: ['MathAnswer'], load: async () => (await import('./math-answer/index.ts')).mathAnswerBootcamps },
   choice: { names: ['MultipleChoice'], load: async () => (await import('./choice/index.ts')).choiceBootcamps },
-  openQa: { names: ['OpenQA'], load: async () => (await import('./open-qa/index.ts')).openQaBootcamps },
+  openQa: { names: ['OpenQA', 'SimpleQA'], load: async () => (await import('./open-qa/index.ts')).openQaBootcamps },
   ifeval: {
     names: ['IFEval'],
     load: async () => {

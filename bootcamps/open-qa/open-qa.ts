@@ -44,3 +44,6 @@ export const openQa: Bootcamp<OpenQaTruth> = {
   }),
   judge: { template: 'correctness', gold: (gt) => gt.answer },
 };
+
+/** SimpleQA's items: the same rule, and the judge with SimpleQA's three grades (only CORRECT scores). */
+export const simpleQaBootcamp: Bootcamp<OpenQaTruth> = { ...openQa, name: 'SimpleQA', judge: { template: 'simpleqa', gold: (gt) => gt.answer } };

@@ -223,7 +223,8 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
   const shard = found && found.count > 1 ? found : undefined;
   const judge = command === 'run' ? judgeSettings(settings, env, sources.judge_model_args === 'cli' ? '--judge_model_args' : 'judge_model_args') : undefined;
   if (command === 'run' && (settings.judge_strategy === 'llm' || settings.judge_strategy === 'llm_recall') && !judge) {
-    throw new UsageError(`--judge_strategy ${settings.judge_strategy} needs a judge: --judge_model_args '{"model_id": "...", "api_url": "http://host:port/v1"}'`);
+    const fromCli = sources.judge_strategy === 'cli';
+    throw new UsageError(`${fromCli ? '--judge_strategy' : 'config key judge_strategy:'} ${settings.judge_strategy} needs a judge: give ${fromCli ? '--' : ''}judge_model_args '{"model_id": "...", "api_url": "http://host:port/v1"}'`);
   }
   const hubEnv: HubEnv = { HF_ENDPOINT: env.HF_ENDPOINT, HF_TOKEN: env.HF_TOKEN, MODELSCOPE_ENDPOINT: env.MODELSCOPE_ENDPOINT, MODELSCOPE_API_TOKEN: env.MODELSCOPE_API_TOKEN };
   return Object.freeze({ ...settings, command, sources: Object.freeze(sources), json: cli.json, hubEnv: Object.freeze(hubEnv), urls: Object.freeze(urls), ...(shard ? { shardSpec: Object.freeze(shard) } : {}), ...(judge ? { judge } : {}) });

@@ -144,7 +144,7 @@ test('GPQA-Diamond is gated: without HF_TOKEN a message says how to get access; 
   }
 });
 
-test('an EvalScope TaskConfig runs unchanged: its keys mapped (sources recorded), a judge it cannot give refused by key, checkpoint models refused', { skip }, async () => {
+test('an EvalScope TaskConfig runs unchanged: its keys mapped (sources recorded), a judge strategy without a judge refused by key, checkpoint models refused', { skip }, async () => {
   const dir = tempDir();
   const hub = await startBenchmarkHub();
   const mock = await startMockProcess(['--model', 'qwen']);
@@ -184,7 +184,7 @@ test('an EvalScope TaskConfig runs unchanged: its keys mapped (sources recorded)
     writeFileSync(file, JSON.stringify({ ...taskConfig, judge_strategy: 'llm_recall' }));
     const judge = await runEval(['--config', file]);
     assert.equal(judge.code, 2);
-    assert.match(judge.stderr, /judge_strategy: "llm_recall" needs an LLM judge/);
+    assert.match(judge.stderr, /config key judge_strategy: llm_recall needs a judge: give judge_model_args/);
     writeFileSync(file, JSON.stringify({ ...taskConfig, eval_type: 'checkpoint' }));
     const ckpt = await runEval(['--config', file]);
     assert.equal(ckpt.code, 2);
@@ -262,7 +262,7 @@ test('ls lists every benchmark beside the bootcamps; --json gives each source as
   assert.equal(r.code, 0, r.stderr);
   const listing = JSON.parse(r.stdout);
   const names = listing.benchmarks.map((b: { name: string }) => b.name);
-  assert.deepEqual(names, ['gsm8k', 'mmlu', 'gpqa_diamond', 'arc', 'hellaswag', 'aime24', 'aime25', 'math_500', 'humaneval', 'ifeval', 'internbootcamp']);
+  assert.deepEqual(names, ['gsm8k', 'mmlu', 'gpqa_diamond', 'arc', 'hellaswag', 'aime24', 'aime25', 'math_500', 'humaneval', 'ifeval', 'simple_qa', 'internbootcamp']);
   assert.deepEqual(listing.benchmarks[7].subsets, ['Level 1', 'Level 2', 'Level 3', 'Level 4', 'Level 5']);
   const mmlu = listing.benchmarks[1];
   assert.equal(mmlu.subsets.length, 57);
@@ -275,7 +275,7 @@ test('ls lists every benchmark beside the bootcamps; --json gives each source as
   assert.equal(ib.rows.test, 5488);
   assert.ok(listing.bootcamps.some((b: { name: string }) => b.name === 'MultipleChoice'));
   const text = await runScript('run_eval.ts', ['ls', '--cache_dir', dir]);
-  assert.match(text.stdout, /11 benchmarks \(--datasets NAME,\.\.\. or --eval_type NAME/);
+  assert.match(text.stdout, /12 benchmarks \(--datasets NAME,\.\.\. or --eval_type NAME/);
   assert.match(text.stdout, /gpqa_diamond\s+GPQA-Diamond \[gpqa, .*huggingface:Idavidrein\/gpqa.*not cached/);
 });
 

@@ -3,7 +3,7 @@
 // judge errors, planted verdicts, the cache on resume and rescore, the judge's key, and the arena's ratings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles, readJsonl, runScript, SAMPLE_DIR, startMockProcess, tempDir } from '../support/cli.ts';
 import { openQaCases, writeOpenQa, type OpenQaCase } from '../support/open-qa-cases.ts';
@@ -182,4 +182,28 @@ test('arena on three runs of known strength: ratings in that order, position-swa
   const again = await runScript('arena.ts', [...outs, '--names', 'weak,middle,strong', '--judge_model_args', judgeArgs(j), '-o', out]);
   assert.equal(again.code, 0);
   assert.equal(await chats(j), 180);
+});
+
+test('simple_qa by name: rows from the (stand-in) hub, every answer graded by the judge with SimpleQA\'s template', async () => {
+  const { startBenchmarkHub, OWN_ROWS } = await import('../support/benchmark-hub.ts');
+  const hub = await startBenchmarkHub();
+  try {
+    const qa = OWN_ROWS.simple_qa as { problem: string; answer: string }[];
+    const sol = path.join(dir, 'simpleqa-solutions.jsonl');
+    // The first two answered right in a sentence (the rule's 0, the judge's 1), the rest declined.
+    writeFileSync(sol, qa.map((r, i) => JSON.stringify({ prompt: `Answer the question:\n\n${r.problem}`, output: i < 2 ? `I believe it is ${r.answer}.` : 'I do not know.' })).join('\n') + '\n');
+    const m = await startMockProcess(['--model', 'm', '--solutions', sol]);
+    started.push(m);
+    const j = await judgeMock();
+    const out = path.join(dir, 'simple_qa');
+    const r = await runScript('run_eval.ts', ['--url', m.baseUrl, '--model_name', 'm', '--api_mode', 'chat_completion', '--datasets', 'simple_qa', '--cache_dir', path.join(dir, 'cache'), '--output_dir', out, '--quiet', '--judge_model_args', judgeArgs(j)], { env: { HF_ENDPOINT: hub.origin } });
+    assert.equal(r.code, 0, r.stderr);
+    const got = readJsonl(path.join(out, 'details', readdirSync(path.join(out, 'details'))[0]));
+    assert.deepEqual(got.map((x) => x.score), [1, 1, 0, 0, 0]);
+    assert.deepEqual(got.map((x) => x.rule_score), [0, 0, 0, 0, 0]);
+    assert.ok(got.every((x) => /Verdict: [AB]/.test(String((x.judge as { reply: string }).reply))));
+    assert.equal(await chats(j), 5);
+  } finally {
+    await hub.close();
+  }
 });

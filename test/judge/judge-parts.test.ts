@@ -82,7 +82,7 @@ test('judge settings: EvalScope keys, the key from api_key_name, overrides of th
 
 test('the Config: llm needs a judge; EvalScope TaskConfig judge keys map', () => {
   const base = ['--model_name', 'm', '--test_dir', 'data/sample'];
-  assert.throws(() => buildConfig({ argv: [...base, '--judge_strategy', 'llm'], env: {} }), /--judge_strategy llm needs a judge/);
+  assert.throws(() => buildConfig({ argv: [...base, '--judge_strategy', 'llm'], env: {} }), /--judge_strategy llm needs a judge: give --judge_model_args/);
   assert.equal(buildConfig({ argv: base, env: {} }).judge_strategy, 'auto');
   const yaml = path.join(tempDir(), 'task.yaml');
   writeFileSync(yaml, 'model: m\ndatasets: [gsm8k]\njudge_strategy: llm_recall\njudge_worker_num: 6\njudge_model_args:\n  model_id: qwen-judge\n  api_url: http://127.0.0.1:8801/v1\n  api_key: sk-secret-judge\n');

@@ -70,6 +70,7 @@ export async function benchmarkHubFiles(): Promise<Record<string, Buffer>> {
   const humaneval = jsonlRows(path.join(SHARED_DATA, 'humaneval/HumanEval.jsonl'));
   put('openai/openai_humaneval', 'openai_humaneval/test-00000-of-00001.parquet', parquet(humaneval));
   put('Idavidrein/gpqa', 'gpqa_diamond.csv', csv(OWN_ROWS.gpqa_diamond));
+  put('basicv8vc/SimpleQA', 'simple_qa_test_set.csv', csv(OWN_ROWS.simple_qa));
   put('google/IFEval', 'ifeval_input_data.jsonl', readFileSync(path.join(SHARED_DATA, 'ifeval/input_data.jsonl')));
   for (const [subset, rows] of Object.entries(OWN_ROWS.arc as Record<string, Record<string, unknown>[]>)) {
     put('allenai/ai2_arc', `${subset}/test-00000-of-00001.parquet`, parquet(rows));
