@@ -94,4 +94,37 @@ export const TASK_CONFIG_KEYS: Record<string, (value: unknown, put: Put, where: 
     put('judge_model_args', v, where);
   },
   judge_worker_num: (v, put, where) => put('judge_worker_num', v, where),
+  // EvalScope's newer typed block: {strategy, models: [{model_id, api_url, api_key, generation_config}],
+  // contract: {system_prompt, prompt_template, score_mapping, score_type}, repeats, aggregation, position_swap}.
+  judge: (v, put, where, doc) => {
+    if (!isObject(v)) throw new UsageError(`${where}: expected a mapping (strategy, models, contract, repeats, aggregation)`);
+    if (doc.judge_strategy !== undefined || doc.judge_model_args !== undefined) throw new UsageError(`${where}: give either judge or judge_strategy/judge_model_args, not both (as EvalScope)`);
+    const known = ['strategy', 'models', 'contract', 'repeats', 'aggregation', 'position_swap', 'min_valid_judges'];
+    for (const key of Object.keys(v)) if (!known.includes(key)) throw new UsageError(`${where}.${key}: not a judge setting (known: ${known.join(', ')})`);
+    if (v.strategy !== undefined) TASK_CONFIG_KEYS.judge_strategy(v.strategy, put, `${where}.strategy`, doc);
+    const models = v.models === undefined ? [] : Array.isArray(v.models) ? v.models : [v.models];
+    if (models.length > 1) throw new UsageError(`${where}.models: one judge model at a time here (got ${models.length}); several judges are not supported`);
+    if (v.min_valid_judges !== undefined && v.min_valid_judges !== 1) throw new UsageError(`${where}.min_valid_judges: only 1 (one judge model)`);
+    const args: Record<string, unknown> = {};
+    if (models.length === 1) {
+      const m = models[0];
+      if (!isObject(m)) throw new UsageError(`${where}.models[0]: expected a mapping (model_id, api_url, api_key, generation_config)`);
+      for (const [key, value] of Object.entries(m)) {
+        if (['model_id', 'api_url', 'api_key', 'generation_config'].includes(key)) args[key] = value;
+        else if (key !== 'judge_id' && key !== 'eval_type') throw new UsageError(`${where}.models[0].${key}: not a judge model setting we take (known: model_id, api_url, api_key, generation_config)`);
+      }
+    }
+    if (v.contract !== undefined) {
+      if (!isObject(v.contract)) throw new UsageError(`${where}.contract: expected a mapping`);
+      for (const [key, value] of Object.entries(v.contract)) {
+        if (!['system_prompt', 'prompt_template', 'score_mapping', 'score_type'].includes(key)) throw new UsageError(`${where}.contract.${key}: not a contract setting (known: system_prompt, prompt_template, score_mapping, score_type)`);
+        args[key] = value;
+      }
+    }
+    if (Object.keys(args).length > 0) put('judge_model_args', args, `${where}.models`);
+    if (v.repeats !== undefined) put('judge_repeats', v.repeats, `${where}.repeats`);
+    if (v.aggregation !== undefined) put('judge_aggregation', v.aggregation === 'majority_vote' ? 'majority' : v.aggregation, `${where}.aggregation`);
+    // Position swap is what the arena always does; a single-answer judgement has no positions.
+    if (v.position_swap !== undefined && !['auto', 'on', 'off'].includes(String(v.position_swap))) throw new UsageError(`${where}.position_swap: expected auto, on or off`);
+  },
 };

@@ -109,3 +109,15 @@ test('Bradley-Terry and win rates order models as their battles do; intervals co
   // Two models, one never losing: still finite.
   assert.ok(bradleyTerry(2, [{ a: 0, b: 1, outcome: 1 }]).every(Number.isFinite));
 });
+
+test("EvalScope's typed judge block maps to the same settings; several judge models are refused by key", () => {
+  const dir = tempDir();
+  const yaml = path.join(dir, 'task.yaml');
+  writeFileSync(yaml, 'model: m\ndatasets: [simple_qa]\njudge:\n  strategy: llm\n  models:\n    - model_id: j\n      api_url: http://127.0.0.1:8801/v1\n      generation_config: {max_tokens: 128}\n  contract:\n    score_type: numeric\n    prompt_template: "Rate {pred} against {gold}: [[x]]"\n  repeats: 3\n  aggregation: majority_vote\n');
+  const c = buildConfig({ argv: ['--config', yaml], env: {} });
+  assert.deepEqual([c.judge_strategy, c.judge?.modelId, c.judge?.generation.max_tokens, c.judge?.template.score_type, c.judge?.template.template, c.judge_repeats, c.judge_aggregation], ['llm', 'j', 128, 'numeric', 'Rate {pred} against {gold}: [[x]]', 3, 'majority']);
+  writeFileSync(yaml, 'model: m\ndatasets: [simple_qa]\njudge:\n  models: [{model_id: a, api_url: "http://h/v1"}, {model_id: b, api_url: "http://h/v1"}]\n');
+  assert.throws(() => buildConfig({ argv: ['--config', yaml], env: {} }), /judge\.models: one judge model at a time here \(got 2\)/);
+  writeFileSync(yaml, 'model: m\ndatasets: [simple_qa]\njudge:\n  temperature: 0\n');
+  assert.throws(() => buildConfig({ argv: ['--config', yaml], env: {} }), /judge\.temperature: not a judge setting/);
+});
