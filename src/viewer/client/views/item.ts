@@ -31,6 +31,7 @@ export const itemView: View = async (root, params, ctx) => {
   const usage = row.usage as { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null | undefined;
   const field = (label: string, value: Child, testid?: string) => [h('dt', null, label), h('dd', { testid }, value)];
   const error = row.error as { kind?: string; status?: number; message?: string; attempts?: number } | undefined;
+  const judge = row.judge as { score?: number | null; verdict?: string | null; reply?: string; model?: string; attempts?: number; cached?: boolean; injection_suspect?: boolean; error?: string } | undefined;
   const prev = pos > 0 ? at(pos - 1) : undefined;
   const next = pos + 1 < result.total ? at(pos + 1) : undefined;
   fill(root,
@@ -49,7 +50,9 @@ export const itemView: View = async (root, params, ctx) => {
       field('latency', `${row.latency_ms ?? '-'} ms${row.ttft_ms !== undefined ? ` (first token ${row.ttft_ms} ms)` : ''}`),
       field('tokens', usage ? `${usage.prompt_tokens ?? '?'} prompt + ${usage.completion_tokens ?? '?'} completion = ${usage.total_tokens ?? '?'}` : '-'),
       field('attempts', String(row.attempts ?? '-')),
-      field('output length', String(row.output_len ?? '-'))),
+      field('output length', String(row.output_len ?? '-')),
+      judge ? field('judge', `${judge.model ?? '?'}: ${judge.verdict ?? 'no verdict'} → ${judge.score ?? '-'} (rule ${String(row.rule_score ?? '-')}; ${judge.attempts ?? '?'} repl${judge.attempts === 1 ? 'y' : 'ies'}${judge.cached ? ', cached' : ''})${judge.injection_suspect ? ' · the answer holds verdict-shaped text' : ''}${judge.error ? ` · ${judge.error}` : ''}`, 'detail-judge') : null),
+    judge?.reply ? h('details', null, h('summary', null, 'Judge reply'), h('pre', { testid: 'detail-judge-reply' }, judge.reply)) : null,
     h('h2', null, 'Prompt'), h('pre', { testid: 'detail-prompt' }, json(row.prompt)),
     typeof row.reasoning_content === 'string' && row.reasoning_content !== ''
       ? h('details', null, h('summary', null, `Reasoning (${row.reasoning_content.length} characters)`), h('pre', { testid: 'detail-reasoning' }, row.reasoning_content))
