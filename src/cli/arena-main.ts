@@ -2,7 +2,8 @@
 import minimist from 'minimist';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, UsageError, UserError } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { exitCodeOf, runNamesAndBaseline } from './cli-common.ts';
 import { JUDGE_FLAG_NAMES, judgeFromArgs } from '../judge/judge-flags.ts';
 import { JudgeClient } from '../judge/judge-client.ts';
 import { JudgeCache, JUDGE_CACHE_FILE } from '../judge/judge-cache.ts';
@@ -22,7 +23,7 @@ export const ARENA_HELP = `Usage: tsx scripts/arena.ts RUN_A RUN_B [RUN_C ...] -
 `;
 
 export async function arenaMain(argv: readonly string[], io: { stdout: (t: string) => void; stderr: (t: string) => void; env: Readonly<Record<string, string | undefined>>; now?: () => Date }): Promise<number> {
-  try {
+  return exitCodeOf(io.stderr, async () => {
     const known = ['-o', '--output', '--names', '--baseline', '--help', '-h', '--judge_worker_num', '--no_gold', ...JUDGE_FLAG_NAMES.map((n) => `--${n}`)];
     const args = minimist([...argv], {
       string: ['o', 'names', 'baseline', 'judge_worker_num', ...JUDGE_FLAG_NAMES],
@@ -38,12 +39,7 @@ export async function arenaMain(argv: readonly string[], io: { stdout: (t: strin
       return EXIT.ok;
     }
     const runs = args._.map(String);
-    if (runs.length < 2) throw new UsageError('expected two or more run folders; see --help');
-    const names = args.names ? String(args.names).split(',') : runs.map((r) => path.basename(path.resolve(r)));
-    if (names.length !== runs.length) throw new UsageError(`--names: expected ${runs.length} names, got ${names.length}`);
-    if (new Set(names).size !== names.length) throw new UsageError('--names: names must differ (use --names to tell same-named folders apart)');
-    const baseline = args.baseline ? names.indexOf(String(args.baseline)) : 0;
-    if (baseline < 0) throw new UsageError(`--baseline: expected one of ${names.join(', ')}`);
+    const { names, baseline } = runNamesAndBaseline(runs, args.names, args.baseline);
     const workers = args.judge_worker_num !== undefined ? Number(args.judge_worker_num) : 8;
     if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError('--judge_worker_num: expected a whole number from 1 to 256');
     const { settings } = judgeFromArgs({ ...args, judge_template: args.judge_template ?? 'pairwise' }, io.env, workers, 'llm');
@@ -69,11 +65,5 @@ export async function arenaMain(argv: readonly string[], io: { stdout: (t: strin
       await judge.close();
     }
     return EXIT.ok;
-  } catch (err) {
-    if (err instanceof UserError) {
-      io.stderr(`error: ${err.message}\n`);
-      return err.exitCode;
-    }
-    throw err;
-  }
+  });
 }

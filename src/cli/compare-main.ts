@@ -1,8 +1,8 @@
 // The compare command: RUN_DIR RUN_DIR... [-o DIR] [--names a,b,c] [--baseline NAME].
 import minimist from 'minimist';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { EXIT, UsageError, UserError } from '../errors.ts';
+import { runNamesAndBaseline } from './cli-common.ts';
 import { joinRuns } from '../compare/join.ts';
 import { compareMarkdown, compareTable, writeCompareReports } from '../compare/report.ts';
 
@@ -25,12 +25,7 @@ export async function compareMain(argv: readonly string[], io: { stdout: (t: str
       return EXIT.ok;
     }
     const runs = args._.map(String);
-    if (runs.length < 2) throw new UsageError('expected at least two run folders; see --help');
-    const names = args.names ? String(args.names).split(',') : runs.map((r) => path.basename(path.resolve(r)));
-    if (names.length !== runs.length) throw new UsageError(`--names: expected ${runs.length} names, got ${names.length}`);
-    if (new Set(names).size !== names.length) throw new UsageError('--names: names must differ (use --names to tell same-named folders apart)');
-    const baseline = args.baseline ? names.indexOf(String(args.baseline)) : 0;
-    if (baseline < 0) throw new UsageError(`--baseline: expected one of ${names.join(', ')}`);
+    const { names, baseline } = runNamesAndBaseline(runs, args.names, args.baseline);
     const outDir = args.o ? String(args.o) : '.';
     mkdirSync(outDir, { recursive: true });
     const join = await joinRuns(runs, names);

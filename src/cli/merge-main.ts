@@ -1,6 +1,7 @@
 // The merge command: SHARD_DIR... -o OUT [--allow_partial].
 import minimist from 'minimist';
-import { EXIT, UsageError, UserError } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { exitCodeOf } from './cli-common.ts';
 import { mergeShards } from '../merge/merge-runs.ts';
 
 export const MERGE_HELP = `Usage: tsx scripts/merge.ts SHARD_DIR... -o OUT [--allow_partial]
@@ -12,7 +13,7 @@ export const MERGE_HELP = `Usage: tsx scripts/merge.ts SHARD_DIR... -o OUT [--al
 `;
 
 export async function mergeMain(argv: readonly string[], io: { stdout: (t: string) => void; stderr: (t: string) => void }): Promise<number> {
-  try {
+  return exitCodeOf(io.stderr, async () => {
     const args = minimist([...argv], {
       string: ['o', 'output'],
       boolean: ['help', 'allow_partial'],
@@ -39,11 +40,5 @@ export async function mergeMain(argv: readonly string[], io: { stdout: (t: strin
     if (outcome.duplicateKeys > 0) io.stderr(`warning: ${outcome.duplicateKeys} rows were in more than one shard; the lower-numbered shard's row was kept\n`);
     io.stderr(`Merged ${set.shards.length} shards of ${set.count} (${outcome.rows} rows) into ${String(args.o)}\n`);
     return EXIT.ok;
-  } catch (err) {
-    if (err instanceof UserError) {
-      io.stderr(`error: ${err.message}\n`);
-      return err.exitCode;
-    }
-    throw err;
-  }
+  });
 }

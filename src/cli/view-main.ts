@@ -2,7 +2,8 @@
 import minimist from 'minimist';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, UsageError, UserError } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { exitCodeOf } from './cli-common.ts';
 import { ViewerServer } from '../viewer/viewer-server.ts';
 import { RunCatalog } from '../viewer/run-catalog.ts';
 import { writeStaticReport } from '../viewer/static-report.ts';
@@ -20,7 +21,7 @@ export const VIEW_HELP = `Usage: tsx scripts/view.ts [DIR] [--host 127.0.0.1] [-
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export async function viewMain(argv: readonly string[], io: { stdout: (t: string) => void; stderr: (t: string) => void; env: Readonly<Record<string, string | undefined>> }): Promise<number> {
-  try {
+  return exitCodeOf(io.stderr, async () => {
     const args = minimist([...argv], {
       string: ['host', 'port', 'token', 'static'],
       boolean: ['help'],
@@ -64,11 +65,5 @@ export async function viewMain(argv: readonly string[], io: { stdout: (t: string
     });
     await server.close();
     return EXIT.ok;
-  } catch (err) {
-    if (err instanceof UserError) {
-      io.stderr(`error: ${err.message}\n`);
-      return err.exitCode;
-    }
-    throw err;
-  }
+  });
 }
