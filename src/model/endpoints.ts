@@ -33,6 +33,8 @@ interface EndpointState extends Endpoint {
   /** Never admitted (down at the start of the run) until a probe succeeds. */
   neverUp: boolean;
   cooldownMs: number;
+  /** A real answer came since it was last let back in: its next ejection starts the cool-down afresh. */
+  answeredSinceBack: boolean;
   probeTimer?: NodeJS.Timeout;
   requests: number;
   errors: number;
@@ -88,6 +90,7 @@ export class EndpointSet {
       ejected: false,
       neverUp: false,
       cooldownMs: this.baseCooldownMs,
+      answeredSinceBack: true,
       requests: 0,
       errors: 0,
       latencySumMs: 0,
@@ -206,7 +209,10 @@ export class EndpointSet {
       s.failuresInARow = 0;
       // A real answer ends the doubling; a probe alone does not (a server whose /models works but whose
       // completions fail would otherwise flap at the shortest cool-down).
-      if (!s.ejected) s.cooldownMs = this.baseCooldownMs;
+      if (!s.ejected) {
+        s.cooldownMs = this.baseCooldownMs;
+        s.answeredSinceBack = true;
+      }
     } else if (!(error instanceof CancelledError)) {
       s.errors++;
       if (isEndpointFailure(error)) {
@@ -220,6 +226,9 @@ export class EndpointSet {
   }
 
   private eject(s: EndpointState, refused: boolean): void {
+    // Out again without a single answer since its probe let it back: it keeps failing, so the wait doubles.
+    if (!s.answeredSinceBack) s.cooldownMs = Math.min(this.maxCooldownMs, s.cooldownMs * 2);
+    s.answeredSinceBack = false;
     s.ejected = true;
     s.ejections++;
     const why = refused ? 'refused a connection' : `failed ${s.failuresInARow} requests in a row`;

@@ -81,6 +81,37 @@ test('three dead-server failures in a row eject; a 429 or a 400 does not; the pr
   }
 });
 
+test('a replica whose probe passes but whose requests keep failing waits twice as long each time it is put out', async () => {
+  const log: string[] = [];
+  const set = endpointSet(URLS.slice(0, 2), { log });
+  try {
+    const first = set.all[0];
+    const failThrice = () => {
+      for (let i = 0; i < 3; i++) set.done(set.acquire(undefined, 1000, new Set([set.all[1]])) as Endpoint, reset(), 0);
+    };
+    const backIn = async () => {
+      const deadline = Date.now() + 2000;
+      while (set.stats()[0].state !== 'up' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    };
+    failThrice();
+    await backIn();
+    failThrice();
+    await backIn();
+    failThrice();
+    const waits = log.filter((l) => l.includes('out of the rotation')).map((l) => /for ([\d.]+) s/.exec(l)![1]);
+    assert.deepEqual(waits, ['0.0', '0.0', '0.1'], 'base 20 ms, then 40 ms, then 80 ms');
+    // An answer resets it.
+    await backIn();
+    const e = set.acquire(undefined, 1000, new Set([set.all[1]])) as Endpoint;
+    assert.equal(e, first);
+    set.done(e, undefined, 1);
+    failThrice();
+    assert.match(log[log.length - 1], /for 0\.0 s/);
+  } finally {
+    set.close();
+  }
+});
+
 test('a refused connection ejects at once (nothing listens there any more)', async () => {
   const log: string[] = [];
   const set = endpointSet(URLS.slice(0, 2), { log, probe: async () => { throw new Error('down'); } });
