@@ -5,7 +5,7 @@ import path from 'node:path';
 import { EXIT, UsageError } from '../errors.ts';
 import { exitCodeOf, runNamesAndBaseline } from './cli-common.ts';
 import { JUDGE_FLAG_NAMES, judgeFromArgs } from '../judge/judge-flags.ts';
-import { JudgeClient } from '../judge/judge-client.ts';
+import { JudgeClient, JUDGE_RETRY_DEFAULTS } from '../judge/judge-client.ts';
 import { JudgeCache, JUDGE_CACHE_FILE } from '../judge/judge-cache.ts';
 import { loadJudgeTemplate } from '../judge/judge-template.ts';
 import { runTimestamp } from '../output/run-paths.ts';
@@ -51,7 +51,7 @@ export async function arenaMain(argv: readonly string[], io: { stdout: (t: strin
     mkdirSync(out, { recursive: true });
     const controller = new AbortController();
     const off = onProcessInterrupt(() => controller.abort());
-    const judge = new JudgeClient(settings, { maxAttempts: 16, maxDelaySec: 60, timeoutMs: 600_000 }, new JudgeCache(path.join(out, JUDGE_CACHE_FILE)), controller.signal);
+    const judge = new JudgeClient(settings, JUDGE_RETRY_DEFAULTS, new JudgeCache(path.join(out, JUDGE_CACHE_FILE)), controller.signal);
     try {
       await judge.check({ intervalSec: 5, maxAttempts: 3, log: (l) => io.stderr(l + '\n') });
       const pairs = (names.length * (names.length - 1)) / 2;

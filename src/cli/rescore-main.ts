@@ -21,6 +21,7 @@ import { createPythonBridge, pythonBootcamp } from '../run/scoring-setup.ts';
 import { createRunSandbox, type RunSandbox } from '../sandbox/create-sandbox.ts';
 import { JUDGE_FLAG_NAMES, judgeFromArgs } from '../judge/judge-flags.ts';
 import { JudgeStage, judgesBootcamp } from '../judge/judge-stage.ts';
+import { JUDGE_RETRY_DEFAULTS } from '../judge/judge-client.ts';
 
 export const RESCORE_HELP = `Usage:
   tsx scripts/rescore.ts IN.jsonl -o OUT.jsonl   score {data_source, ground_truth, output} rows again
@@ -105,7 +106,7 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
       const settings = judge.settings;
       if (settings) {
         // The run folder's judge cache: what the run (or an earlier rescore) asked is not asked again.
-        stage = new JudgeStage(judge.strategy, settings, { maxAttempts: 16, maxDelaySec: 60, timeoutMs: 600_000 }, String(args.run), judge.chosen);
+        stage = new JudgeStage(judge.strategy, settings, JUDGE_RETRY_DEFAULTS, String(args.run), judge.chosen);
         await stage.client.check({ intervalSec: 5, maxAttempts: 3, log });
         const s = stage;
         options.review = (item, row) => s.review(item, row);

@@ -19,6 +19,9 @@ export interface RetrySettings {
   timeoutMs: number;
 }
 
+/** For commands without a run's flags (rescore, arena): run_eval's default attempts and backoff cap, 10 minutes an attempt. */
+export const JUDGE_RETRY_DEFAULTS: RetrySettings = { maxAttempts: 16, maxDelaySec: 60, timeoutMs: 600_000 };
+
 export interface Judgement {
   verdict?: Verdict;
   reply: string;

@@ -80,12 +80,12 @@ export async function rescoreFile(inFile: string, outFile: string, options: Resc
       options.log(`${name}:${index + 1}: ground_truth does not fit ${bootcamp.name}: ${gt.error.issues[0].message}; line copied unchanged`);
       return text;
     }
-    const scored = await scoreOutput(bootcamp, row.output, deepFreeze(gt.data), options.context);
+    const frozen = deepFreeze(gt.data);
+    const scored = await scoreOutput(bootcamp, row.output, frozen, options.context);
     // Details rows keep their documented key order; other rows keep theirs with the two keys added.
     const isDetailsRow = typeof row.id === 'number' && 'prompt' in row;
     let updated = withScore(row, scored);
     if (isDetailsRow && options.review) {
-      const frozen = deepFreeze(gt.data);
       updated = (await options.review({ prompt: String(row.prompt), bootcamp, ground_truth: row.ground_truth, parsedGroundTruth: frozen }, updated as unknown as DetailsRow)) as unknown as Record<string, unknown>;
     }
     if (row.score !== updated.score) counts.scoreChanged++;
