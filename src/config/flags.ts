@@ -209,6 +209,10 @@ export const FLAGS = {
     type: 'int', default: 1, arg: 'N', group: 'scoring',
     help: 'Ask the judge N times per item (different seeds) and aggregate.',
   }),
+  judge_defer: flag(z.enum(['auto', 'always', 'never']), {
+    type: 'string', default: 'auto', arg: 'WHEN', group: 'scoring',
+    help: "When the judge works: never = each row as it is scored; always = after every model request (EvalScope's predict-then-review); auto = as rows come while the evaluator has spare CPU, else after.",
+  }),
   judge_aggregation: flag(z.enum(['mean', 'median', 'majority']), {
     type: 'string', default: 'mean', arg: 'HOW', group: 'scoring',
     help: 'How --judge_repeats verdicts become one score: mean, median, or the most frequent verdict.',

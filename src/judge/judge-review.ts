@@ -5,6 +5,7 @@ import type { Config } from '../config/config.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import type { ReviewStage } from '../run/run-types.ts';
 import { JudgeStage, judgeStageNeeded } from './judge-stage.ts';
+import { judgePendingRows } from './judge-pass.ts';
 
 export interface JudgeReview {
   /** Refuses (UsageError) a run that needs a judge it was not given. */
@@ -30,15 +31,24 @@ export function judgeReview(config: Config, lookup: (dataSource: string) => AnyB
         folder,
         { template: config.judge_template !== undefined || args.prompt_template !== undefined, system: args.system_prompt !== undefined },
         signal,
+        config.judge_defer,
       );
       if (config.check_model_url) {
         log(`Checking the judge ${config.judge.baseUrl}/models for model '${config.judge.modelId}'...`);
         await stage.client.check({ intervalSec: config.check_interval, maxAttempts: config.check_max_attempts, log });
       }
       log(`Judge: ${config.judge.modelId} (${config.judge_strategy}, template ${config.judge.template.name}, ${config.judge.workers} request(s) at a time${stage.client.cache.size ? `, ${stage.client.cache.size} answers cached in this folder` : ''}).`);
+      let passed = 0;
       return {
-        review: (item, row) => stage.review(item, row),
-        summary: () => `Judge ${config.judge!.modelId}: ${stage.judged} item(s) judged, ${stage.failed} without a verdict; ${stage.client.requests} request(s) sent.`,
+        review: (item, row) => stage.review(item, row, true),
+        async finish(files, stop) {
+          const deferred = stage.deferred;
+          if (deferred > 0) log(`Judging the ${deferred} row(s) left for after the model's requests...`);
+          const before = stage.judged;
+          for (const file of files) await judgePendingRows(file, lookup, (item, row) => stage.review(item, row, false), stop);
+          passed += stage.judged - before;
+        },
+        summary: () => `Judge ${config.judge!.modelId}: ${stage.judged} item(s) judged (${passed} of them after the model's requests), ${stage.failed} without a verdict; ${stage.client.requests} request(s) sent.`,
         close: () => stage.close(),
       };
     },

@@ -54,9 +54,17 @@ function criterionOf(item: JudgedItem): string {
 export class JudgeStage {
   readonly client: JudgeClient;
   private readonly templates = new Map<string, JudgeTemplate>();
-  /** Items the judge scored, and those where it gave no verdict. */
+  /** Items the judge scored, those where it gave no verdict, and those left for the pass after the model's requests. */
   judged = 0;
   failed = 0;
+  deferred = 0;
+  /**
+   * Event-loop utilisation, sampled every 200 ms at most and smoothed (half the weight on the last sample):
+   * above 0.85 the evaluator has no CPU to spare. The smoothing keeps one busy moment from deferring rows.
+   */
+  private elu = performance.eventLoopUtilization();
+  private eluAt = 0;
+  private smoothedElu = 0;
 
   constructor(
     readonly strategy: JudgeStrategy,
@@ -66,6 +74,8 @@ export class JudgeStage {
     /** What the user chose (--judge_template or prompt_template; system_prompt): a bootcamp's own template yields to it. */
     private readonly chosen: { template: boolean; system: boolean },
     signal?: AbortSignal,
+    /** --judge_defer: never judge later, always (EvalScope's order), or auto (later only while the CPU is saturated). */
+    private readonly defer: 'auto' | 'always' | 'never' = 'never',
   ) {
     this.client = new JudgeClient(settings, retry, new JudgeCache(folder ? path.join(folder, JUDGE_CACHE_FILE) : undefined), signal);
   }
@@ -82,10 +92,30 @@ export class JudgeStage {
     return t;
   }
 
-  /** The row after the judge (the same row when this item is not the judge's to see). */
-  async review(item: JudgedItem, row: DetailsRow): Promise<DetailsRow> {
+  private shouldDefer(): boolean {
+    if (this.defer !== 'auto') return this.defer === 'always';
+    const now = performance.now();
+    if (now - this.eluAt >= 200) {
+      const since = performance.eventLoopUtilization(this.elu);
+      this.smoothedElu = this.eluAt === 0 ? since.utilization / 2 : 0.5 * this.smoothedElu + 0.5 * since.utilization;
+      this.elu = performance.eventLoopUtilization();
+      this.eluAt = now;
+    }
+    return this.smoothedElu > 0.85;
+  }
+
+  /**
+   * The row after the judge (the same row when this item is not the judge's to see). With `mayDefer`, while the
+   * evaluator has no CPU to spare the row is instead marked `judge: {pending: true}`, for the pass after the
+   * model's requests: the judge's work then never slows the evaluated model's.
+   */
+  async review(item: JudgedItem, row: DetailsRow, mayDefer = false): Promise<DetailsRow> {
     if (row.error !== undefined || !judgesBootcamp(this.strategy, item.bootcamp)) return row;
     if (this.strategy === 'llm_recall' && row.score >= 1) return row;
+    if (mayDefer && this.shouldDefer()) {
+      this.deferred++;
+      return { ...row, rule_score: row.score, judge: { pending: true, model: this.settings.modelId } };
+    }
     const template = this.templateFor(item.bootcamp);
     const prompt = gradingPrompt(template, { question: item.prompt, gold: goldText(item), answer: row.output, criterion: criterionOf(item) });
     const verdicts: Verdict[] = [];

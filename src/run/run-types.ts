@@ -8,6 +8,11 @@ import type { DetailsRow } from '../output/details-row.ts';
 /** A stage every scored row passes through before it is written (the LLM judge). */
 export interface ReviewStage {
   review(item: Item, row: DetailsRow): Promise<DetailsRow>;
+  /**
+   * After the model's requests, before the summaries: the rows whose review was left for later (details files).
+   * `stop` (the first Ctrl-C) ends it early: nothing new is started and the rows stay marked for --resume.
+   */
+  finish(detailsFiles: readonly string[], stop: AbortSignal): Promise<void>;
   /** One line for the end of the run. */
   summary(): string;
   close(): Promise<void>;

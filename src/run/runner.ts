@@ -252,6 +252,9 @@ export class EvaluationRun {
       }
       // Nothing is summarised from a run the disk stopped: meta, xlsx and results.yml would need the same disk.
       if (diskError !== undefined) throw diskError;
+      // Reviews left for after the model's requests (the judge's deferred rows); an interrupted run leaves
+      // them marked for --resume.
+      if (review && !this.stopping && !this.fatal) await review.finish(names.map((n) => paths.details(n)), this.stopController.signal);
 
       let totals: RunTotals;
       try {

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles, readJsonl, runScript, SAMPLE_DIR, startMockProcess, tempDir } from '../support/cli.ts';
+import { collect, listFiles, readJsonl, runScript, SAMPLE_DIR, spawnScript, startMockProcess, tempDir, waitFor } from '../support/cli.ts';
 import { openQaCases, writeOpenQa, type OpenQaCase } from '../support/open-qa-cases.ts';
 import type { MockProcess } from '../../src/mock/mock-process.ts';
 
@@ -94,7 +94,7 @@ test('a reply without a verdict is asked again; three without one are the item\'
     assert.match(String(row.verify_error), /^judge: /);
     assert.equal(row.score, i % 3 === 0 ? 1 : 0, 'the rule score stands');
   }
-  assert.match(r.stderr, /0 item\(s\) judged, 12 without a verdict/);
+  assert.match(r.stderr, /0 item\(s\) judged \(0 of them after the model.s requests\), 12 without a verdict/);
   const sometimes = await judgeMock(['--judge-no-verdict', '0.5', '--judge-noise', '0.5']);
   const out2 = path.join(dir, 'sometimes');
   assert.equal((await run(out2, ['--judge_strategy', 'llm', '--judge_model_args', judgeArgs(sometimes)])).code, 0);
@@ -147,6 +147,42 @@ test('judge answers are cached in the run folder: a resume and a rescore never a
   const evalArgs = JSON.parse(readFileSync(path.join(out, 'eval_args.json'), 'utf8'));
   assert.equal(evalArgs.judge_model_args.model_id, 'judge');
   assert.notEqual(evalArgs.judge_model_args.api_key, key);
+});
+
+test('--judge_defer always judges after the last model request (EvalScope\'s order); an interrupted judge pass leaves rows marked, and --resume judges them without asking the model', async () => {
+  const j = await judgeMock();
+  await model.resetStats();
+  const out = path.join(dir, 'deferred');
+  const args = ['--judge_strategy', 'llm', '--judge_defer', 'always', '--judge_model_args', judgeArgs(j)];
+  const r = await run(out, args);
+  assert.equal(r.code, 0, r.stderr);
+  const [m, jj] = [(await model.stats()) as { lastGenerationAtMs: number }, (await j.stats()) as { firstGenerationAtMs: number; chat: number }];
+  assert.ok(jj.firstGenerationAtMs >= m.lastGenerationAtMs, 'the judge\'s first request came after the model\'s last');
+  assert.equal(jj.chat, 12);
+  assert.deepEqual(rows(out).map((x) => x.score), [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 0]);
+  assert.match(r.stderr, /Judging the 12 row\(s\) left for after the model's requests/);
+  assert.match(r.stderr, /12 item\(s\) judged \(12 of them after the model's requests\)/);
+  // A judge that is slow, and a Ctrl-C while it works: nothing new is started, and the rows stay marked pending with the rule's score.
+  const slow = await judgeMock(['--latency-ms', '400']);
+  const out2 = path.join(dir, 'deferred-interrupted');
+  const args2 = ['--judge_strategy', 'llm', '--judge_defer', 'always', '--judge_worker_num', '1', '--judge_model_args', judgeArgs(slow)];
+  const child = spawnScript('run_eval.ts', ['--url', model.baseUrl, '--model_name', 'm', '--test_dir', files.tests, '--output_dir', out2, '--api_mode', 'chat_completion', '--quiet', ...args2]);
+  const done = collect(child);
+  await waitFor(async () => ((await slow.stats()).chat as number) >= 2, 30_000, 'the judge pass to start');
+  child.kill('SIGINT');
+  const stopped = await done;
+  assert.equal(stopped.code, 130, stopped.stderr);
+  const left = rows(out2);
+  assert.equal(left.length, 12, 'every answer kept');
+  assert.ok(left.every((x) => (x.judge as { pending?: boolean }).pending === true), 'all still marked pending: ' + JSON.stringify(left.map((x) => x.judge)));
+  assert.deepEqual(left.map((x) => x.score), [1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0], 'the rule scores meanwhile');
+  await model.resetStats();
+  const judgedBefore = (await slow.stats()).chat as number;
+  const resumed = await run(out2, [...args2, '--resume']);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.equal(await chats(model), 0, 'the model is not asked again');
+  assert.deepEqual(rows(out2).map((x) => x.score), [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 0]);
+  assert.ok(((await slow.stats()).chat as number) - judgedBefore <= 12);
 });
 
 test('arena on three runs of known strength: ratings in that order, position-swap ties counted, every report written', async () => {
