@@ -158,6 +158,14 @@ export class Service {
     for (const field of kind === 'eval' ? ['use_cache', 'output_dir', 'resume'] : []) if (field in request) throw new ServiceError(400, `${field} is the service's to choose: resume a job with POST /api/v1/jobs/{id}/resume`, field);
     // Settings that name programs to run, or code to import, are the server's own business, never a client's.
     for (const field of ['python', 'sandbox_python', 'bootcamp_pythonpath', 'config']) if (field in request) throw new ServiceError(400, `${field} is not accepted over HTTP (it names a program or code the server would run)`, field);
+    // The judge's key would be written with the job's config and its record: only its name in the server's environment.
+    const judgeArgs = request.judge_model_args as Record<string, unknown> | undefined;
+    if (judgeArgs && typeof judgeArgs === 'object' && 'api_key' in judgeArgs) throw new ServiceError(400, 'a judge key is not taken inline over HTTP: give api_key_name (a variable in the server\'s environment)', 'judge_model_args.api_key');
+    const judgeBlock = request.judge as { models?: unknown } | undefined;
+    const judgeModels = judgeBlock && typeof judgeBlock === 'object' ? (Array.isArray(judgeBlock.models) ? judgeBlock.models : judgeBlock.models ? [judgeBlock.models] : []) : [];
+    if (judgeModels.some((m) => m && typeof m === 'object' && 'api_key' in m)) throw new ServiceError(400, 'a judge key is not taken inline over HTTP: give api_key_name (a variable in the server\'s environment)', 'judge.models.api_key');
+    // A judge template that is a file must be one under --data_root (a shipped name is a name).
+    if (typeof request.judge_template === 'string' && !/^[a-z_]+$/.test(request.judge_template)) request.judge_template = confine(this.options.dataRoot, request.judge_template, 'judge_template');
     if (request.cache_dir !== undefined) request.cache_dir = confine(this.options.outputRoot, request.cache_dir, 'cache_dir');
     if (kind === 'eval' && typeof request.prompt_template === 'string') request.prompt_template = confine(this.options.dataRoot, request.prompt_template, 'prompt_template');
     const datasetArgs = request.dataset_args;

@@ -99,6 +99,9 @@ test('health needs no token, everything else does; limits, unknown routes and co
       [{ model: 'm', datasets: ['game24.jsonl'], cache_dir: '/tmp' }, 'cache_dir'],
       [{ model: 'm', datasets: ['game24.jsonl'], python: '/bin/sh' }, 'python'],
       [{ model: 'm', datasets: ['game24.jsonl'], bootcamp_pythonpath: '/tmp' }, 'bootcamp_pythonpath'],
+      [{ model: 'm', datasets: ['game24.jsonl'], judge_model_args: { model_id: 'j', api_url: 'http://127.0.0.1:1/v1', api_key: 'sk-judge' } }, 'judge_model_args.api_key'],
+      [{ model: 'm', datasets: ['game24.jsonl'], judge: { models: [{ model_id: 'j', api_url: 'http://127.0.0.1:1/v1', api_key: 'sk-judge' }] } }, 'judge.models.api_key'],
+      [{ model: 'm', datasets: ['game24.jsonl'], judge_template: '/etc/passwd' }, 'judge_template'],
     ];
     for (const [body, field] of bad) {
       const r = await call(server, 'POST', '/api/v1/jobs', body);
