@@ -14,6 +14,7 @@ import { finalizeRun, type RunTotals } from '../run/finalize.ts';
 import type { BenchmarkSummary } from '../output/benchmark-summary.ts';
 import { checkShards, type ShardSet } from './shard-set.ts';
 import { FLAGS } from '../config/flags.ts';
+import { JUDGE_CACHE_FILE } from '../judge/judge-cache.ts';
 
 const WINDOW_BYTES = 1 << 20;
 
@@ -229,6 +230,16 @@ export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> 
     if (existsSync(file)) errorLines.push(...readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== ''));
   }
   await fsp.writeFile(outPaths.inputErrors, errorLines.map((l) => l + '\n').join(''));
+  // The shards' judge answers, so that rescoring the merged run asks the judge nothing it was asked already.
+  const caches = set.shards.map((s) => path.join(s.folder, JUDGE_CACHE_FILE)).filter((f) => existsSync(f));
+  if (caches.length > 0) {
+    const out = path.join(options.out, JUDGE_CACHE_FILE);
+    for (const cache of caches) {
+      const bytes = await fsp.readFile(cache);
+      // A torn last line (a shard killed mid-write) must not run into the next shard's first one.
+      await fsp.appendFile(out, bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? Buffer.concat([bytes, Buffer.from('\n')]) : bytes);
+    }
+  }
 
   const { shard: _shard, endpoints: _endpoints, resumes: _resumes, ...rest } = first;
   const args: EvalArgs = {

@@ -129,6 +129,9 @@ test('merge refuses missing and duplicated shards (named by index), other settin
     assert.equal((await merge([s('r_shard0of4'), '-o', whole])).code, 2);
     assert.doesNotMatch(notShard.stderr + missing.stderr + other.stderr, /\n\s+at /, 'no stack trace');
 
+    // The shards' judge answers come along (one torn at its end, as a killed shard leaves it).
+    writeFileSync(path.join(s('r_shard0of4'), 'judge_cache.jsonl'), '{"key":"k0","score":1,"verdict":"A","reply":"Verdict: A","attempts":1}\n{"key":"torn');
+    writeFileSync(path.join(s('r_shard2of4'), 'judge_cache.jsonl'), '{"key":"k2","score":0,"verdict":"B","reply":"Verdict: B","attempts":1}\n');
     const partial = await merge([s('r_shard0of4'), s('r_shard1of4'), s('r_shard2of4'), '--allow_partial', '-o', s('m6')]);
     assert.equal(partial.code, 0, partial.stderr);
     assert.match(partial.stderr, /merged without shards 3 of 4 \(--allow_partial\)/);
@@ -136,6 +139,8 @@ test('merge refuses missing and duplicated shards (named by index), other settin
     const shardThree = FILES.flatMap((f) => readJsonl(path.join(s('other_shard3of4'), 'details', f)));
     assert.equal(rows.length + shardThree.length, 72);
     assert.deepEqual(JSON.parse(readFileSync(path.join(s('m6'), 'eval_args.json'), 'utf8')).shards.missing, [3]);
+    const cacheLines = readFileSync(path.join(s('m6'), 'judge_cache.jsonl'), 'utf8').split('\n').filter(Boolean);
+    assert.deepEqual(cacheLines.map((l) => { try { return (JSON.parse(l) as { key: string }).key; } catch { return 'torn'; } }), ['k0', 'torn', 'k2']);
 
     // A shard interrupted after a resume rewrote a row (its details not yet compacted), with a torn last line.
     const game24 = path.join(s('r_shard1of4'), 'details', 'game24.jsonl');
