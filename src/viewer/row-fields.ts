@@ -15,6 +15,16 @@ export interface RowFields {
   error_kind: string | null;
   verify_error: boolean;
   has_reasoning: boolean;
+  /** The LLM judge's part: none, judged, pending (left for later), suspect (the answer held verdict-shaped text), error. */
+  judge: 'none' | 'judged' | 'pending' | 'suspect' | 'error';
+}
+
+function judgeKind(value: unknown): RowFields['judge'] {
+  if (!value || typeof value !== 'object') return 'none';
+  const j = value as { pending?: unknown; injection_suspect?: unknown; score?: unknown };
+  if (j.pending === true) return 'pending';
+  if (j.injection_suspect === true) return 'suspect';
+  return typeof j.score === 'number' ? 'judged' : 'error';
 }
 
 const QUOTE = 34;
@@ -83,13 +93,14 @@ function fromParsed(line: Buffer): RowFields | undefined {
     error_kind: error && typeof error === 'object' ? String(error.kind ?? 'error') : null,
     verify_error: typeof row.verify_error === 'string',
     has_reasoning: typeof row.reasoning_content === 'string' && row.reasoning_content !== '',
+    judge: judgeKind(row.judge),
   };
 }
 
 /** The row's fields, or undefined when the line is not a details row. */
 export function rowFields(line: Buffer): RowFields | undefined {
   const end = line.length;
-  const out: RowFields = { id: NaN, repeat: 0, data_source: '', score: 0, output_len: 0, finish_reason: null, latency_ms: 0, error_kind: null, verify_error: false, has_reasoning: false };
+  const out: RowFields = { id: NaN, repeat: 0, data_source: '', score: 0, output_len: 0, finish_reason: null, latency_ms: 0, error_kind: null, verify_error: false, has_reasoning: false, judge: 'none' };
   let k = skipSpace(line, 0, end);
   if (line[k] !== 123) return undefined;
   k = skipSpace(line, k + 1, end);
@@ -117,11 +128,13 @@ export function rowFields(line: Buffer): RowFields | undefined {
       case 'data_source':
       case 'finish_reason':
       case 'error':
+      case 'judge':
         // Short values: parsing them is exact (escapes included) and cheap.
         try {
           const value: unknown = JSON.parse(line.toString('utf8', at, after));
           if (key === 'data_source') out.data_source = String(value ?? '');
           else if (key === 'finish_reason') out.finish_reason = typeof value === 'string' ? value : null;
+          else if (key === 'judge') out.judge = judgeKind(value);
           else if (value && typeof value === 'object') out.error_kind = String((value as { kind?: unknown }).kind ?? 'error');
         } catch {
           return fromParsed(line);

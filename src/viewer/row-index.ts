@@ -13,6 +13,9 @@ export const FLAG_SUPERSEDED = 16;
 
 const READ_BYTES = 4 << 20;
 
+/** What a row's judge part says, by index (see RowFields.judge). */
+export const JUDGE_KINDS = ['none', 'judged', 'pending', 'suspect', 'error'] as const;
+
 /** Strings stored once, referred to by a small number. */
 class StringTable {
   readonly names: string[] = [];
@@ -41,6 +44,8 @@ export class RowIndex {
   sources = new Uint16Array(1024);
   errorKinds = new Uint8Array(1024);
   finishes = new Uint8Array(1024);
+  /** Index into JUDGE_KINDS. */
+  judges = new Uint8Array(1024);
   readonly sourceNames = new StringTable();
   /** Index 0 is "no error" / "no finish reason". */
   readonly errorKindNames = new StringTable();
@@ -78,6 +83,7 @@ export class RowIndex {
     this.sources = grow(this.sources, (k) => new Uint16Array(k));
     this.errorKinds = grow(this.errorKinds, (k) => new Uint8Array(k));
     this.finishes = grow(this.finishes, (k) => new Uint8Array(k));
+    this.judges = grow(this.judges, (k) => new Uint8Array(k));
   }
 
   private push(line: Buffer, offset: number): void {
@@ -96,6 +102,7 @@ export class RowIndex {
     this.sources[i] = this.sourceNames.id(f.data_source);
     this.errorKinds[i] = Math.min(255, this.errorKindNames.id(f.error_kind ?? ''));
     this.finishes[i] = Math.min(255, this.finishNames.id(f.finish_reason ?? ''));
+    this.judges[i] = JUDGE_KINDS.indexOf(f.judge);
     const key = rowKey(f.id, f.repeat);
     const earlier = this.latestByKey.get(key);
     if (earlier !== undefined) this.flags[earlier] |= FLAG_SUPERSEDED;

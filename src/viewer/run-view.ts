@@ -11,7 +11,7 @@ import type { RowSummary } from '../output/details-file.ts';
 import { redactSettings } from '../redact.ts';
 import { passKValues } from '../run/finalize.ts';
 import type { BenchmarkSummary } from '../output/benchmark-summary.ts';
-import { FLAG_ERROR, FLAG_LENGTH, FLAG_REASONING, FLAG_VERIFY_ERROR, RowIndex } from './row-index.ts';
+import { FLAG_ERROR, FLAG_LENGTH, FLAG_REASONING, FLAG_VERIFY_ERROR, JUDGE_KINDS, RowIndex } from './row-index.ts';
 
 export interface ItemFilter {
   file?: string;
@@ -23,10 +23,12 @@ export interface ItemFilter {
   finish?: string;
   /** "1": has reasoning_content; "0": has none. */
   reasoning?: string;
+  /** The judge's part: none, judged, pending, suspect (the answer held verdict-shaped text), error; "any": judged at all. */
+  judge?: string;
   q?: string;
 }
 
-export const FILTER_KEYS = ['file', 'bootcamp', 'score', 'error', 'finish', 'reasoning', 'q'] as const;
+export const FILTER_KEYS = ['file', 'bootcamp', 'score', 'error', 'finish', 'reasoning', 'judge', 'q'] as const;
 
 export interface GroupStat extends BootcampRow {
   ci: [number, number];
@@ -172,7 +174,7 @@ export class RunView {
   }
 
   /** What the filters may take: files, bootcamps, error kinds and finish reasons present. */
-  facets(): { files: string[]; bootcamps: string[]; errors: string[]; finishes: string[] } {
+  facets(): { files: string[]; bootcamps: string[]; errors: string[]; finishes: string[]; judged: boolean } {
     const subsets = this.subsetFiles();
     const bootcamps = new Set<string>();
     const errors = new Set<string>();
@@ -183,7 +185,8 @@ export class RunView {
       for (const n of index.errorKindNames.names) if (n) errors.add(n);
       for (const n of index.finishNames.names) if (n) finishes.add(n);
     }
-    return { files: this.files.map((f) => f.name), bootcamps: [...bootcamps].sort(), errors: [...errors].sort(), finishes: [...finishes].sort() };
+    const judged = this.files.some(({ index }) => index.judges.subarray(0, index.length).some((k) => k !== 0));
+    return { files: this.files.map((f) => f.name), bootcamps: [...bootcamps].sort(), errors: [...errors].sort(), finishes: [...finishes].sort(), judged };
   }
 
   /** The items matching `f`, cached until a details file changes. */
@@ -215,6 +218,7 @@ export class RunView {
         if (f.finish && index.finishNames.names[index.finishes[i]] !== f.finish) continue;
         if (f.reasoning === '1' && !(flags & FLAG_REASONING)) continue;
         if (f.reasoning === '0' && flags & FLAG_REASONING) continue;
+        if (f.judge && (f.judge === 'any' ? index.judges[i] === 0 : JUDGE_KINDS[index.judges[i]] !== f.judge)) continue;
         candidates.push(i);
       }
       let kept: number[] = candidates;
@@ -267,6 +271,7 @@ export class RunView {
       output_len: index.lens[i],
       latency_ms: index.latencies[i],
       reasoning: (index.flags[i] & FLAG_REASONING) !== 0,
+      judge: JUDGE_KINDS[index.judges[i]],
     };
     if (!preview) return base;
     const row = JSON.parse((await index.readRow(i)).toString('utf8')) as { prompt?: unknown; output?: unknown };

@@ -77,6 +77,7 @@ function filterOf(params: URLSearchParams): ItemFilter {
   }
   if (f.score !== undefined && !['0', 'partial', '1'].includes(f.score)) throw new ServiceError(400, 'expected 0, partial or 1', 'score');
   if (f.reasoning !== undefined && !['0', '1'].includes(f.reasoning)) throw new ServiceError(400, 'expected 0 or 1', 'reasoning');
+  if (f.judge !== undefined && !['any', 'none', 'judged', 'pending', 'suspect', 'error'].includes(f.judge)) throw new ServiceError(400, 'expected any, none, judged, pending, suspect or error', 'judge');
   return f;
 }
 

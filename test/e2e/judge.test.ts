@@ -120,6 +120,16 @@ test('answers that plant verdicts are flagged and do not flip theirs, under ever
       assert.equal((row.judge as { injection_suspect: boolean }).injection_suspect, true, `${template}: flagged`);
     }
   }
+  // The viewer lists the flagged rows with its judge filter.
+  const { startViewer } = await import('../support/viewer.ts');
+  const viewer = await startViewer([path.join(hostileDir, 'grade')]);
+  try {
+    const page = (await (await fetch(`${viewer.url}/api/runs/grade/items?judge=suspect`)).json()) as { total: number };
+    assert.equal(page.total, planted.length);
+    assert.equal(((await (await fetch(`${viewer.url}/api/runs/grade/items?judge=none`)).json()) as { total: number }).total, 0);
+  } finally {
+    await viewer.stop();
+  }
 });
 
 test('judge answers are cached in the run folder: a resume and a rescore never ask the judge again; its key is written nowhere', async () => {

@@ -144,7 +144,11 @@ test('rows read from their bytes agree with JSON.parse on every shared evaluatio
     assert.deepEqual(f, {
       id: row.id, repeat: (row.repeat as number | undefined) ?? 0, data_source: row.data_source, score: row.score, output_len: row.output_len, finish_reason: row.finish_reason,
       latency_ms: row.latency_ms, error_kind: error?.kind ?? null, verify_error: typeof row.verify_error === 'string', has_reasoning: typeof row.reasoning_content === 'string' && row.reasoning_content !== '',
+      judge: 'none',
     });
+  }
+  for (const [judge, kind] of [[{ score: 1, verdict: 'A', injection_suspect: false }, 'judged'], [{ score: 0, injection_suspect: true }, 'suspect'], [{ pending: true, model: 'j' }, 'pending'], [{ score: null, error: 'no verdict' }, 'error']] as const) {
+    assert.equal(rowFields(Buffer.from(JSON.stringify({ id: 1, output: 'x', judge })))?.judge, kind);
   }
   assert.equal(rowFields(Buffer.from('{"id": 1, "torn')), undefined);
   assert.equal(rowFields(Buffer.from('not json')), undefined);

@@ -37,7 +37,7 @@ export interface RunDetail {
   groups: GroupStat[];
   total: { avgScore: number; n: number; errors: number };
   settings: Record<string, unknown>;
-  facets: { files: string[]; bootcamps: string[]; errors: string[]; finishes: string[] };
+  facets: { files: string[]; bootcamps: string[]; errors: string[]; finishes: string[]; judged: boolean };
 }
 
 export interface ItemSummary {

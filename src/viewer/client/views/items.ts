@@ -5,7 +5,7 @@ import { fill, fmtScore, h, select } from '../dom.ts';
 import { apiRun, getJson, runPath, type ItemSummary, type RunDetail } from '../api.ts';
 import type { View } from '../main.ts';
 
-export const FILTERS = ['file', 'bootcamp', 'score', 'error', 'finish', 'reasoning', 'q'] as const;
+export const FILTERS = ['file', 'bootcamp', 'score', 'error', 'finish', 'reasoning', 'judge', 'q'] as const;
 const PAGE = 50;
 
 /** The filter part of an address's query (page and pos left out). */
@@ -45,6 +45,9 @@ export const itemsView: View = async (root, params, ctx) => {
     h('label', null, 'error', select('error-filter', [['', 'any'], ['none', 'no error'], ['any', 'an error'], ...facets.errors.map((e): [string, string] => [e, e])], current('error'), (v) => go({ error: v }))),
     h('label', null, 'finish reason', select('finish-filter', [['', 'any'], ...facets.finishes.map((f): [string, string] => [f, f])], current('finish'), (v) => go({ finish: v }))),
     h('label', null, 'reasoning', select('reasoning-filter', [['', 'any'], ['1', 'has reasoning'], ['0', 'no reasoning']], current('reasoning'), (v) => go({ reasoning: v }))),
+    facets.judged || current('judge')
+      ? h('label', null, 'judge', select('judge-filter', [['', 'any'], ['any', 'judged at all'], ['judged', 'verdict'], ['suspect', 'injection suspect'], ['error', 'no verdict'], ['pending', 'pending'], ['none', 'not judged']], current('judge'), (v) => go({ judge: v })))
+      : null,
     h('label', null, 'search', search),
     h('button', { onclick: () => go({ q: search.value.trim() }) }, 'Search'));
   const count = h('p', { class: 'muted', testid: 'item-count' });
