@@ -1,7 +1,7 @@
 // The runs under the viewer's folder: the folder itself when it is a run folder, else each folder inside it
 // that is one (it has eval_args.json or details/). A run's id is its path relative to the folder; a request
 // names a run only by an id found here, so nothing from the browser becomes a path.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RunView, type RunInfo } from './run-view.ts';
 
@@ -39,7 +39,7 @@ export class RunCatalog {
 
   constructor(readonly root: string) {}
 
-  /** Run ids, newest first by start time (folder name as the tie-break). */
+  /** Run ids, most recently modified first (folder name as the tie-break). */
   ids(): string[] {
     if (!existsSync(this.root)) return [];
     if (isRunFolder(this.root)) return [path.basename(path.resolve(this.root))];
@@ -53,9 +53,20 @@ export class RunCatalog {
     return isRunFolder(this.root) ? this.root : path.join(this.root, id);
   }
 
+  /** Whether `id` names a run here: the folder itself, or a run folder directly inside it (a plain name, never a path). */
+  private isId(id: string): boolean {
+    if (!existsSync(this.root)) return false;
+    if (isRunFolder(this.root)) return id === path.basename(path.resolve(this.root));
+    if (id === '' || id === '.' || id === '..' || /[\/\\\0]/.test(id)) return false;
+    const dir = path.join(this.root, id);
+    // lstat: a symlink is not a run here, as the listing (which sees it as a link, not a folder) leaves it out.
+    return existsSync(dir) && lstatSync(dir).isDirectory() && isRunFolder(dir);
+  }
+
   /** The run with this id, indexed up to date; undefined for an id that is not a run here. */
   async get(id: string): Promise<RunView | undefined> {
-    if (!this.ids().includes(id)) return undefined;
+    // Checked directly, not by listing and sorting every run folder on each request.
+    if (!this.isId(id)) return undefined;
     let view = this.views.get(id);
     if (!view) this.views.set(id, (view = new RunView(id, this.dirOf(id))));
     await view.refresh();
