@@ -41,8 +41,10 @@ export function judgeReview(config: Config, lookup: (dataSource: string) => AnyB
       let passed = 0;
       return {
         review: (item, row) => stage.review(item, row, true),
-        async finish(files, stop) {
+        async finish(files, stop, resumed) {
           const deferred = stage.deferred;
+          // Nothing left for later this session, and no earlier session that could have: no file to read again.
+          if (deferred === 0 && !resumed) return;
           if (deferred > 0) log(`Judging the ${deferred} row(s) left for after the model's requests...`);
           const before = stage.judged;
           for (const file of files) await judgePendingRows(file, lookup, (item, row) => stage.review(item, row, false), stop);

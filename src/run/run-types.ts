@@ -11,8 +11,9 @@ export interface ReviewStage {
   /**
    * After the model's requests, before the summaries: the rows whose review was left for later (details files).
    * `stop` (the first Ctrl-C) ends it early: nothing new is started and the rows stay marked for --resume.
+   * `resumed`: the folder holds rows of earlier sessions, which may have left reviews for later too.
    */
-  finish(detailsFiles: readonly string[], stop: AbortSignal): Promise<void>;
+  finish(detailsFiles: readonly string[], stop: AbortSignal, resumed: boolean): Promise<void>;
   /** One line for the end of the run. */
   summary(): string;
   close(): Promise<void>;

@@ -254,7 +254,7 @@ export class EvaluationRun {
       if (diskError !== undefined) throw diskError;
       // Reviews left for after the model's requests (the judge's deferred rows); an interrupted run leaves
       // them marked for --resume.
-      if (review && !this.stopping && !this.fatal) await review.finish(names.map((n) => paths.details(n)), this.stopController.signal);
+      if (review && !this.stopping && !this.fatal) await review.finish(names.map((n) => paths.details(n)), this.stopController.signal, choice.resuming);
 
       let totals: RunTotals;
       try {
