@@ -24,8 +24,8 @@ export function coerceFlagValue(name: FlagName, raw: unknown, where: string): un
       if (typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
       return bad('a number');
     case 'string':
-      // NeMo/EvalScope spell the API modes chat/completions.
-      if (name === 'api_mode' && (raw === 'chat' || raw === 'chat_completions')) return 'chat_completion';
+      // NeMo/EvalScope spell the API modes chat/completions; NeMo's --model_type vlm is chat mode with images.
+      if (name === 'api_mode' && (raw === 'chat' || raw === 'chat_completions' || raw === 'vlm')) return 'chat_completion';
       if (name === 'api_mode' && raw === 'completions') return 'completion';
       if (typeof raw === 'string') return raw;
       if (typeof raw === 'number') return String(raw);

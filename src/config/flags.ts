@@ -51,7 +51,7 @@ export const FLAGS = {
   }),
   api_mode: flag(z.enum(['completion', 'chat_completion']), {
     type: 'string', default: 'completion', arg: 'MODE', group: 'model', aliases: ['model_type'],
-    help: 'completion (template rendered here) or chat_completion (server applies its chat template).',
+    help: 'completion (template rendered here) or chat_completion (server applies its chat template); chat, completions, and vlm (chat with images) also read.',
   }),
   template: flag(z.string().min(1), {
     type: 'string', default: 'chatml', arg: 'NAME|FILE', group: 'model',
@@ -122,6 +122,18 @@ export const FLAGS = {
   strict: flag(z.boolean(), {
     type: 'boolean', default: false, group: 'input',
     help: 'Any bad input line is fatal before the first request.',
+  }),
+  max_image_bytes: flag(positiveInt, {
+    type: 'int', default: 20 * 1024 * 1024, arg: 'BYTES', group: 'input',
+    help: "An item's image larger than this is that line's input error (default 20 MiB).",
+  }),
+  max_image_pixels: flag(positiveInt, {
+    type: 'int', default: 89_478_485, arg: 'N', group: 'input',
+    help: 'An image of more pixels (width × height) is refused (default 89478485, the decompression-bomb limit of Pillow).',
+  }),
+  inline_image_urls: flag(z.boolean(), {
+    type: 'boolean', default: false, group: 'input',
+    help: "Fetch items' http(s) images here (into the cache) and send their bytes, for servers that cannot fetch.",
   }),
 
   // Generation

@@ -3,6 +3,10 @@
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import { deepFreeze } from '../../bootcamps/score.ts';
 import { containsBigInt, parseJsonExact, withoutBigInts } from '../../bootcamps/shared/exact-json.ts';
+import type { ItemImage } from '../images/image-check.ts';
+
+/** More images than this on one line is refused (no VLM takes more; a list this long is a mistake). */
+export const MAX_IMAGES_PER_ITEM = 64;
 
 export interface Item {
   /** 0-based physical line index in its file. */
@@ -14,6 +18,10 @@ export interface Item {
   /** What the bootcamp's schema made of it (handed to verify), deeply frozen. */
   parsedGroundTruth: unknown;
   bootcamp: AnyBootcamp;
+  /** The line's "images" as written (paths, data: URIs, URLs); checked before the line is sent. */
+  imageInputs?: readonly string[];
+  /** The checked images, in the order of imageInputs (set by the image check of its source). */
+  images?: readonly ItemImage[];
 }
 
 export type LineResult =
@@ -24,6 +32,11 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
+}
+
+function badEntry(list: unknown[]): string {
+  const at = list.findIndex((e) => typeof e !== 'string' || e === '');
+  return `${list[at] === '' ? 'an empty string' : describe(list[at])} as entry ${at + 1}`;
 }
 
 export function parseInputLine(text: string, id: number, lookup: (dataSource: string) => AnyBootcamp | undefined): LineResult {
@@ -46,6 +59,15 @@ export function parseInputObject(row: Record<string, unknown>, id: number, looku
   if (typeof data_source !== 'string') return { ok: false, error: `expected "data_source" to be a string, got ${describe(data_source)}` };
   if (typeof prompt !== 'string') return { ok: false, error: `expected "prompt" to be a string, got ${describe(prompt)}` };
   if (!('ground_truth' in row)) return { ok: false, error: 'expected a "ground_truth" field' };
+  const images = row.images;
+  let imageInputs: string[] | undefined;
+  if (images !== undefined && images !== null) {
+    if (!Array.isArray(images) || images.some((entry) => typeof entry !== 'string' || entry === '')) {
+      return { ok: false, error: `expected "images" to be a list of strings (paths, data: URIs or http(s) URLs), got ${Array.isArray(images) ? badEntry(images) : describe(images)}` };
+    }
+    if (images.length > MAX_IMAGES_PER_ITEM) return { ok: false, error: `"images" has ${images.length} entries, more than the ${MAX_IMAGES_PER_ITEM} one item may carry` };
+    if (images.length > 0) imageInputs = images as string[];
+  }
   const bootcamp = lookup(data_source);
   if (!bootcamp) return { ok: false, error: `unknown data_source ${JSON.stringify(data_source)}`, unknownSource: data_source };
   let parsed = bootcamp.groundTruth.safeParse(ground_truth);
@@ -59,6 +81,6 @@ export function parseInputObject(row: Record<string, unknown>, id: number, looku
   }
   return {
     ok: true,
-    item: { id, data_source, prompt, ground_truth, parsedGroundTruth: deepFreeze(parsed.data), bootcamp },
+    item: { id, data_source, prompt, ground_truth, parsedGroundTruth: deepFreeze(parsed.data), bootcamp, ...(imageInputs ? { imageInputs } : {}) },
   };
 }

@@ -26,6 +26,8 @@ export interface ItemSource {
   readonly name: string;
   /** Generation settings its items prefer (a benchmark's), above their bootcamp's own; default none. */
   readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
+  /** Where its items' relative image paths are read from (a JSONL file's folder); default the working folder. */
+  readonly baseDir?: string;
   survey(options: SurveyOptions): Promise<FileSurvey>;
   entries(lookup: (dataSource: string) => AnyBootcamp | undefined): AsyncIterable<SourceEntry>;
 }
@@ -35,6 +37,7 @@ export function jsonlSource(file: string): ItemSource {
   const name = path.basename(file);
   return {
     name,
+    baseDir: path.dirname(path.resolve(file)),
     survey: (options) => surveyFile(file, { ...options, displayName: name }),
     async *entries(lookup) {
       for await (const { index, text } of readJsonlLines(file)) yield { index, result: parseInputLine(text, index, lookup) };

@@ -13,10 +13,24 @@ export interface FileSurvey {
   dataSources: Map<string, number>;
   /** Under strict checking: every bad line as "file:line: message". */
   problems: string[];
+  /** Lines that carry images (a chat-mode-only input); absent means none. */
+  imageLines?: number;
 }
 
 // Reading data_source with a pattern avoids parsing every line twice; lines it cannot read are parsed.
 const DATA_SOURCE = /"data_source"\s*:\s*"((?:[^"\\]|\\.)*)"/;
+// A line that may carry images is parsed to be sure (a prompt may spell the key inside a string).
+const IMAGES_KEY = /"images"\s*:/;
+
+function carriesImages(text: string): boolean {
+  if (!IMAGES_KEY.test(text)) return false;
+  try {
+    const row = JSON.parse(text) as { images?: unknown };
+    return Array.isArray(row?.images) && row.images.length > 0;
+  } catch {
+    return false;
+  }
+}
 
 export async function surveyFile(
   file: string,
@@ -32,6 +46,7 @@ export async function surveyFile(
   const loaded = new Set<string>();
   for await (const { index, text } of readJsonlLines(file)) {
     survey.lines++;
+    if (carriesImages(text)) survey.imageLines = (survey.imageLines ?? 0) + 1;
     let source: string | undefined;
     const m = DATA_SOURCE.exec(text);
     if (m) {

@@ -1,6 +1,7 @@
 // Command-line flags of the mock server, validated, with the same error style as the evaluator's.
 import minimist from 'minimist';
 import { readFileSync } from 'node:fs';
+import { loadImageAnswers } from './mock-images.ts';
 import { UsageError } from '../errors.ts';
 import { DEFAULT_MOCK_OPTIONS, FAIL_MODES, type FailMode, type MockOptions, type ReplyMode } from './mock-server.ts';
 
@@ -35,6 +36,10 @@ export const MOCK_HELP = `Usage: tsx scripts/mock_server.ts [flags]
   --judge-noise P       share of verdicts wrapped in text that names the contrary verdict first (default 0)
   --judge-no-verdict P  share of replies with no verdict at all (default 0)
   --judge-position-bias P  share of pairwise verdicts that are [[A]] whatever the answers (default 0)
+  --image-tokens N      prompt tokens counted per image of a chat request (default 256)
+  --image-answers FILE  JSON {sha256: reply}: answer a request by its image's sha256 (several images: their
+                        hashes joined by ","), before --reply
+  --request-log FILE    append a JSON line per generation request: model, stream, text, images (mime, bytes, sha256)
 `;
 
 function num(raw: unknown, flag: string, check: (n: number) => boolean, expected: string): number {
@@ -66,7 +71,7 @@ export function readSolutions(file: string): Map<string, string> {
 }
 
 export function parseMockArgs(argv: readonly string[]): MockOptions | 'help' {
-  const known = ['port', 'host', 'model', 'api-key', 'latency-ms', 'fail-rate', 'fail-mode', 'fail-first', 'retry-after', 'reply', 'text', 'solutions', 'correct-rate', 'wrong-text', 'max-model-len', 'ttft-ms', 'itl-ms', 'tokens-per-chunk', 'reply-tokens', 'stall-after', 'judge', 'judge-noise', 'judge-no-verdict', 'judge-position-bias'];
+  const known = ['port', 'host', 'model', 'api-key', 'latency-ms', 'fail-rate', 'fail-mode', 'fail-first', 'retry-after', 'reply', 'text', 'solutions', 'correct-rate', 'wrong-text', 'max-model-len', 'ttft-ms', 'itl-ms', 'tokens-per-chunk', 'reply-tokens', 'stall-after', 'judge', 'judge-noise', 'judge-no-verdict', 'judge-position-bias', 'image-tokens', 'image-answers', 'request-log'];
   const a = minimist([...argv], {
     string: known,
     boolean: ['reasoning-parser', 'help'],
@@ -128,6 +133,9 @@ export function parseMockArgs(argv: readonly string[]): MockOptions | 'help' {
     noVerdict: a['judge-no-verdict'] !== undefined ? share('judge-no-verdict') : 0,
     positionBias: a['judge-position-bias'] !== undefined ? share('judge-position-bias') : 0,
   };
+  if (a['image-tokens'] !== undefined) o.imageTokens = num(a['image-tokens'], 'image-tokens', (n) => Number.isInteger(n) && n >= 0, 'a token count');
+  if (a['image-answers'] !== undefined) o.imageAnswers = loadImageAnswers(String(a['image-answers']));
+  if (a['request-log'] !== undefined) o.requestLog = String(a['request-log']);
   if (a['stall-after'] !== undefined) o.stallAfterChunks = num(a['stall-after'], 'stall-after', (n) => Number.isInteger(n) && n >= 0, 'a chunk count');
   return o;
 }

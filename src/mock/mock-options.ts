@@ -40,6 +40,12 @@ export interface MockOptions {
   stallAfterChunks: number;
   /** Reply "judge": the rule and the noise of its verdicts (see mock-judge.ts). */
   judge: MockJudgeOptions;
+  /** Prompt tokens each image of a request counts in usage (a fixed number, as a fixed-resolution VLM's). */
+  imageTokens: number;
+  /** sha256 of an image (or several, joined by ",") → the reply (--image-answers). */
+  imageAnswers: Map<string, string>;
+  /** --request-log FILE: a JSON line per generation request (text, images' type, size and sha256). */
+  requestLog?: string;
   /** Random source for latency and failures; injectable for tests. */
   random: () => number;
 }
@@ -63,5 +69,7 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   tokensPerChunk: 1,
   stallAfterChunks: 3,
   judge: { rule: 'contains-gold', noise: 0, noVerdict: 0, positionBias: 0 },
+  imageTokens: 256,
+  imageAnswers: new Map(),
   random: Math.random,
 };

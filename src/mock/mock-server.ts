@@ -10,6 +10,7 @@ import { loadTemplate, BUILTIN_TEMPLATES, type ChatTemplate } from '../templates
 import { streamAnswer } from './mock-stream.ts';
 import type { MockOptions } from './mock-options.ts';
 import { MockStatsTracker, type MockStats } from './mock-stats.ts';
+import { BadImageError, imageAnswer, logRequest, readUserMessage, type ReadMessage } from './mock-images.ts';
 
 export type { MockStats };
 
@@ -52,6 +53,17 @@ function exactlyWords(text: string, n: number): string {
   const out: string[] = [];
   for (let i = 0; i < n; i++) out.push(words[i % words.length]);
   return out.join(' ');
+}
+
+/** Whether the last user message is a list of parts (an image request) rather than a string. */
+function hasContentParts(body: Record<string, unknown>): boolean {
+  const messages = body.messages;
+  if (!Array.isArray(messages)) return false;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i] as { role?: unknown; content?: unknown };
+    if (m?.role === 'user') return Array.isArray(m.content);
+  }
+  return false;
 }
 
 function stableShare(prompt: string): number {
@@ -138,13 +150,26 @@ export class MockServer {
       else this.stats.completions++;
       this.tracker.generationArrived(req.socket, arrivedAtMs);
       res.once('close', () => this.tracker.trackInFlight(-1));
-      const [lo, hi] = this.options.latencyMs;
-      // The latency counts from the request's arrival, as a server's time to first byte does, not from the
-      // end of our own body parsing.
-      const dueAtMs = arrivedAtMs + lo + (hi - lo) * this.options.random();
-      const delay = dueAtMs - performance.now();
-      if (delay > 0) setTimeout(() => this.answer(req, res, body, isChat, dueAtMs), delay);
-      else this.answer(req, res, body, isChat, dueAtMs);
+      const schedule = (message: ReadMessage | undefined) => {
+        if (message) this.stats.images += message.images.length;
+        if (this.options.requestLog !== undefined) {
+          const text = message?.text ?? this.userPrompt(body, isChat);
+          logRequest(this.options.requestLog, { model: body.model, stream: body.stream === true, text, images: message?.images ?? [] });
+        }
+        const [lo, hi] = this.options.latencyMs;
+        // The latency counts from the request's arrival, as a server's time to first byte does, not from the
+        // end of our own body parsing.
+        const dueAtMs = arrivedAtMs + lo + (hi - lo) * this.options.random();
+        const delay = dueAtMs - performance.now();
+        if (delay > 0) setTimeout(() => this.answer(req, res, body, isChat, dueAtMs, message), delay);
+        else this.answer(req, res, body, isChat, dueAtMs, message);
+      };
+      // A message of content parts (images) is read first, as vLLM loads its images before it generates.
+      if (!isChat || !hasContentParts(body)) return schedule(undefined);
+      readUserMessage(body).then(schedule, (err: unknown) => {
+        if (err instanceof BadImageError) this.sendError(res, 400, 'BadRequestError', err.message);
+        else this.sendError(res, 500, 'InternalServerError', (err as Error).message);
+      });
     });
   }
 
@@ -230,14 +255,15 @@ export class MockServer {
     }
   }
 
-  private answer(req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, unknown>, isChat: boolean, dueAtMs: number): void {
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, unknown>, isChat: boolean, dueAtMs: number, message?: ReadMessage): void {
     const failure = this.injectFailure(res, body.stream === true);
     if (failure === 'sent') return;
     if (body.model !== this.options.model) {
       return this.sendError(res, 404, 'NotFoundError', `The model \`${String(body.model)}\` does not exist.`);
     }
-    const prompt = this.userPrompt(body, isChat);
-    const promptTokens = isChat ? countWords(prompt) : countWords(typeof body.prompt === 'string' ? body.prompt : prompt);
+    const prompt = message ? message.text : this.userPrompt(body, isChat);
+    const imageCount = message?.images.length ?? 0;
+    const promptTokens = (isChat ? countWords(prompt) : countWords(typeof body.prompt === 'string' ? body.prompt : prompt)) + imageCount * this.options.imageTokens;
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : 16;
     if (this.options.maxModelLen !== undefined && promptTokens + maxTokens > this.options.maxModelLen) {
       return this.sendError(
@@ -247,7 +273,8 @@ export class MockServer {
         `This model's maximum context length is ${this.options.maxModelLen} tokens. However, you requested ${promptTokens + maxTokens} tokens (${promptTokens} in the messages, ${maxTokens} in the completion). Please reduce the length of the messages or completion.`,
       );
     }
-    let text = this.replyText(prompt, body.seed);
+    const fromImages = message && this.options.imageAnswers.size > 0 ? imageAnswer(this.options.imageAnswers, message.images) : undefined;
+    let text = fromImages ?? this.replyText(prompt, body.seed);
     if (this.options.replyTokens !== undefined) text = exactlyWords(text, this.options.replyTokens === 'max' ? maxTokens : this.options.replyTokens);
     let finish = 'stop';
     if (countWords(text) > maxTokens) {

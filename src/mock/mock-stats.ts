@@ -35,12 +35,14 @@ export interface MockStats {
   completions: number;
   chat: number;
   failuresInjected: number;
+  /** Images received in chat requests' content parts. */
+  images: number;
   errors: Record<string, number>;
 }
 
 /** Every count at zero, as at start and after DELETE /stats (requests in flight stay counted: `inFlight`). */
 function freshCounts(inFlight: number): Omit<MockStats, 'inFlight'> {
-  return { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, errors: {}, maxInFlight: inFlight, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0, meanFirstTokenMs: 0, meanTokenGapMs: 0, generationsPer250Ms: [] };
+  return { requests: 0, models: 0, completions: 0, chat: 0, failuresInjected: 0, images: 0, errors: {}, maxInFlight: inFlight, meanInFlight: 0, meanAnswerLateMs: 0, meanClientTurnaroundMs: 0, meanFirstTokenMs: 0, meanTokenGapMs: 0, generationsPer250Ms: [] };
 }
 
 export class MockStatsTracker {

@@ -2,7 +2,7 @@
 // per-request overhead (fetch, retries, stream wrappers) held throughput to about half the target on 2 cores,
 // and node:http's request/response objects were most of what was left (see http1-pool.ts for the figures).
 import http from 'node:http';
-import { Http1Pool, ConnectionFailure, type PendingResponse, type RawResponse } from './http1-pool.ts';
+import { Http1Pool, ConnectionFailure, type BodyPieces, type PendingResponse, type RawResponse } from './http1-pool.ts';
 import { SseDecoder } from './sse.ts';
 
 /** The server answered with a status ≥ 400. */
@@ -131,6 +131,15 @@ export interface StreamOptions {
 /** A streamed request's end: `streamed` false when the server ignored `stream` and sent one JSON body. */
 export type StreamedResponse = { streamed: true; status: number; headers: http.IncomingHttpHeaders } | ({ streamed: false } & JsonResponse);
 
+/** A request body already encoded (an image request's pieces, its JSON text once for every attempt). */
+export class EncodedBody {
+  constructor(readonly payload: string | BodyPieces) {}
+}
+
+function encode(body: unknown): string | BodyPieces {
+  return body instanceof EncodedBody ? body.payload : JSON.stringify(body);
+}
+
 export class HttpClient {
   private readonly pool: Http1Pool;
   private readonly base: URL;
@@ -188,7 +197,7 @@ export class HttpClient {
 
   request(method: 'GET' | 'POST', endpoint: string, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<JsonResponse> {
     if (signal?.aborted) return Promise.reject(new CancelledError('cancelled before sending'));
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const payload = body === undefined ? undefined : encode(body);
     const headers = payload === undefined ? this.baseHeaders : this.jsonHeaders;
     return this.supervise(this.pool.send({ method, path: this.path(endpoint), headers, body: payload }), timeoutMs, signal, toJsonResponse);
   }
@@ -232,7 +241,7 @@ export class HttpClient {
       method: 'POST',
       path: this.path(endpoint),
       headers: this.streamHeaders,
-      body: JSON.stringify(body),
+      body: encode(body),
       onBody: (piece) => decoder.push(piece, onEvent),
       onBytes: () => {
         lastBytesAt = performance.now();

@@ -3,12 +3,15 @@
 // of CPU per request once warm and ~550 µs while V8 was still warming it up (the first ~4,000 requests of a
 // run: most of a 5,488-line evaluation); this pool writes one buffer per request and parses the answer itself.
 // It speaks what OpenAI-compatible servers send: Content-Length or chunked bodies, or a body ended by closing
-// the connection; 1xx interim answers are skipped; `Connection: close` is honoured. No pipelining.
+// the connection; 1xx interim answers are skipped; `Connection: close` is honoured. No pipelining. A body of
+// pieces (an image request) is written as it is read, file by file, with the socket's backpressure.
 import net from 'node:net';
 import tls from 'node:tls';
 import { ResponseParser, ConnectionFailure, type RawResponse } from './http1-response.ts';
+import { isPieces, piecesLength, writePieces, type BodyPieces } from './body-pieces.ts';
 
 export { ConnectionFailure, type RawResponse };
+export { BodyFileError, type BodyPieces, type Base64File } from './body-pieces.ts';
 
 export interface Http1PoolOptions {
   /** http: or https: origin, e.g. new URL("http://127.0.0.1:8000"). */
@@ -21,6 +24,8 @@ export interface Http1PoolOptions {
 /** One exchange on a connection: settles once, whatever happens first. */
 interface Exchange {
   parser: ResponseParser;
+  /** A streamed body still being written: the connection cannot be reused if the answer comes first. */
+  writing?: boolean;
   onBytes?: () => void;
   resolve(response: RawResponse): void;
   reject(error: Error): void;
@@ -40,7 +45,7 @@ export interface RawRequest {
   /** The same object for every request that sends the same headers: their text is built once per object. */
   headers: Readonly<Record<string, string>>;
   /** A string is sent as UTF-8. */
-  body?: Buffer | string;
+  body?: Buffer | string | BodyPieces;
   /** A 2xx text/event-stream body is handed here piece by piece as it arrives (the response's body is empty). */
   onBody?: (piece: Buffer) => void;
   /** Called whenever bytes of the response arrive (an idle timeout's heartbeat). */
@@ -107,8 +112,9 @@ export class Http1Pool {
       parser: new ResponseParser(request.method, request.onBody),
       onBytes: request.onBytes,
       resolve: (r) => {
+        const unfinished = conn.exchange?.writing === true;
         conn.exchange = undefined;
-        if (r.headers.connection?.toLowerCase() === 'close') conn.spent = true;
+        if (r.headers.connection?.toLowerCase() === 'close' || unfinished) conn.spent = true;
         this.release(conn);
         resolve(r);
       },
@@ -122,8 +128,21 @@ export class Http1Pool {
     const { body } = request;
     const { text: headerLines, ascii } = this.headerLines(request.headers);
     let head = `${request.method} ${request.path} HTTP/1.1\r\nhost: ${this.hostHeader}\r\n${headerLines}`;
-    if (body !== undefined) head += `content-length: ${typeof body === 'string' ? Buffer.byteLength(body) : body.length}\r\n`;
+    if (body !== undefined) head += `content-length: ${typeof body === 'string' ? Buffer.byteLength(body) : isPieces(body) ? piecesLength(body) : body.length}\r\n`;
     head += '\r\n';
+    if (isPieces(body)) {
+      const exchange = conn.exchange;
+      exchange.writing = true;
+      writePieces(conn.socket, () => conn.exchange === exchange && !conn.socket.destroyed, head, body).then(
+        () => {
+          exchange.writing = false;
+        },
+        (err: Error) => {
+          if (conn.exchange === exchange) exchange.reject(err);
+        },
+      );
+      return;
+    }
     // One write per request, headers and body together, so one syscall sends both. A string body is encoded
     // with the head in that one write (no intermediate buffers) when the head is ASCII, as it nearly always is.
     if (typeof body === 'string' && ascii) {

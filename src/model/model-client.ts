@@ -8,6 +8,8 @@ import { withRetries } from './retry-policy.ts';
 import { buildRequest, parseAnswer, type GenerationSettings, type ModelAnswer } from './requests.ts';
 import { StreamAssembler } from './stream-answer.ts';
 import type { ChatTemplate } from '../templates.ts';
+import type { ItemImage } from '../images/image-check.ts';
+import { encodeImageBody } from './image-parts.ts';
 
 export interface ModelClientOptions {
   endpoints: EndpointSet;
@@ -36,16 +38,18 @@ export class ModelClient {
 
   /** Throws AttemptsFailed when no attempt succeeds. */
   /** `settings` overrides the client's own for this request (a bootcamp's defaults). */
-  async ask(prompt: string, repeat: number, settings: GenerationSettings = this.options.settings): Promise<Asked> {
+  async ask(prompt: string, repeat: number, settings: GenerationSettings = this.options.settings, images?: readonly ItemImage[]): Promise<Asked> {
     const { endpoints, template, timeoutMs, signal } = this.options;
-    const request = buildRequest(settings, template, prompt, repeat);
+    const request = buildRequest(settings, template, prompt, repeat, images);
+    // Encoded once for every attempt; a local image's bytes are read as each attempt writes them.
+    const body = encodeImageBody(request.body, images);
     let latencyMs = 0;
     let ttftMs: number | undefined;
     const send = async (http: HttpClient): Promise<ModelAnswer> => {
       const started = performance.now();
       if (settings.stream) {
         const assembler = new StreamAssembler(settings.api_mode);
-        const response = await http.stream(request.endpoint, request.body, {
+        const response = await http.stream(request.endpoint, body, {
           timeoutMs,
           idleTimeoutMs: this.options.streamIdleTimeoutMs,
           signal,
@@ -57,7 +61,7 @@ export class ModelClient {
         ttftMs = assembler.firstTokenAt !== undefined ? Math.round(assembler.firstTokenAt - started) : undefined;
         return answer;
       }
-      const response = await http.request('POST', request.endpoint, request.body, timeoutMs, signal);
+      const response = await http.request('POST', request.endpoint, body, timeoutMs, signal);
       const answer = parseAnswer(response.json, settings.api_mode);
       latencyMs = Math.round(performance.now() - started);
       return answer;

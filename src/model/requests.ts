@@ -3,6 +3,8 @@
 import type { ChatTemplate } from '../templates.ts';
 import { renderPrompt } from '../templates.ts';
 import { errorInBody, MalformedAnswerError } from './http.ts';
+import type { ItemImage } from '../images/image-check.ts';
+import { contentParts, displayContentParts } from './image-parts.ts';
 
 export type ApiMode = 'completion' | 'chat_completion';
 
@@ -58,18 +60,24 @@ export function resolveSystemPrompt(sysPrompt: string | undefined, template: Cha
   return templateGiven ? template.system : undefined;
 }
 
-export function buildRequest(settings: GenerationSettings, template: ChatTemplate, prompt: string, repeat: number): ModelRequest {
+/**
+ * The request of one prompt. An item's images make the user message OpenAI content parts (chat mode only: the
+ * run refuses images in completion mode before any request); `display` elides their bytes (the dry run).
+ */
+export function buildRequest(settings: GenerationSettings, template: ChatTemplate, prompt: string, repeat: number, images?: readonly ItemImage[], display = false): ModelRequest {
   const body: Record<string, unknown> = { model: settings.model_name };
   let endpoint: ModelRequest['endpoint'];
   if (settings.api_mode === 'completion') {
+    if (images && images.length > 0) throw new Error('images reached a completion-mode request (the run should have refused them)');
     endpoint = 'completions';
     body.prompt = renderPrompt(template, prompt);
   } else {
     endpoint = 'chat/completions';
+    const content = images && images.length > 0 ? (display ? displayContentParts(prompt, images) : contentParts(prompt, images)) : prompt;
     body.messages =
       settings.system_prompt !== undefined
-        ? [{ role: 'system', content: settings.system_prompt }, { role: 'user', content: prompt }]
-        : [{ role: 'user', content: prompt }];
+        ? [{ role: 'system', content: settings.system_prompt }, { role: 'user', content }]
+        : [{ role: 'user', content }];
   }
   body.max_tokens = settings.max_tokens;
   body.temperature = settings.temperature;

@@ -15,6 +15,8 @@ export interface DetailsRow {
   repeat?: number;
   data_source: string;
   prompt: string;
+  /** An item's images as references (path or URL, type, size, sha256), never their bytes. */
+  images?: readonly Readonly<Record<string, unknown>>[];
   output: string;
   output_len: number;
   ground_truth: unknown;
@@ -38,7 +40,7 @@ export interface DetailsRow {
 }
 
 const KEY_ORDER: (keyof DetailsRow)[] = [
-  'id', 'repeat', 'data_source', 'prompt', 'output', 'output_len', 'ground_truth', 'score', 'extracted_output', 'metrics',
+  'id', 'repeat', 'data_source', 'prompt', 'images', 'output', 'output_len', 'ground_truth', 'score', 'extracted_output', 'metrics',
   'finish_reason', 'usage', 'latency_ms', 'ttft_ms', 'attempts', 'reasoning_content', 'error', 'verify_error', 'rule_score', 'judge',
 ];
 

@@ -10,6 +10,7 @@ import { buildRequest, resolveSystemPrompt, withBootcampDefaults } from '../mode
 import { redactSettings } from '../redact.ts';
 import type { ScoringSetup } from './runner.ts';
 import { shardFilter } from './shard-membership.ts';
+import { refuseImagesInCompletionMode } from '../images/image-source.ts';
 
 export async function runDryRun(config: Config, scoring: ScoringSetup, io: { stdout: (t: string) => void; stderr: (t: string) => void }): Promise<number> {
   const template = loadTemplate(config.template);
@@ -27,6 +28,7 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
   // The same survey a run makes (line counts, data sources), then a second streaming pass that checks each line.
   const surveys = [];
   for (const source of sources) surveys.push(await source.survey({ strict: false, lookup: scoring.lookup, load: scoring.load }));
+  refuseImagesInCompletionMode(config.api_mode, surveys, sources.map((s) => s.name));
   await scoring.prepare?.(new Set(surveys.flatMap((s) => [...s.dataSources.keys()])));
   for (const [fileIndex, source] of sources.entries()) {
     const name = source.name;
@@ -47,7 +49,7 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
       bootcampsUsed.add(result.item.data_source);
       if (first === undefined) {
         const itemSettings = withBootcampDefaults(settings, result.item.bootcamp.defaults, (key) => config.sources[key] === 'default');
-        const request = buildRequest(itemSettings, template, result.item.prompt, 0);
+        const request = buildRequest(itemSettings, template, result.item.prompt, 0, result.item.images, true);
         first = `POST ${config.urls[0].replace(/\/+$/, '')}/${request.endpoint}\n${JSON.stringify(request.body, null, 2)}`;
       }
     }

@@ -11,6 +11,7 @@ import { scoreOutput } from '../../bootcamps/score.ts';
 import type { VerifyContext } from '../../bootcamps/types.ts';
 import type { DetailsRow, ItemError } from '../output/details-row.ts';
 import { redactText } from '../redact.ts';
+import { imageRecord } from '../images/image-check.ts';
 
 export type AskOutcome =
   | { kind: 'answered'; asked: Asked }
@@ -22,12 +23,13 @@ export type AskOutcome =
   | { kind: 'fatal'; error: FatalApiError };
 
 function rowBase(item: Item, repeat: number, repeats: number) {
-  return { id: item.id, ...(repeats > 1 ? { repeat } : {}), data_source: item.data_source, prompt: item.prompt };
+  return { id: item.id, ...(repeats > 1 ? { repeat } : {}), data_source: item.data_source, prompt: item.prompt, ...(item.images ? { images: item.images.map(imageRecord) } : {}) };
 }
 
 export async function askItem(model: ModelClient, item: Item, repeat: number, config: Config, settings?: GenerationSettings): Promise<AskOutcome> {
   try {
-    return { kind: 'answered', asked: await model.ask(item.prompt, repeat, settings) };
+    if (item.imageInputs && !item.images) throw new Error(`item ${item.id}'s images were not checked before it was asked`);
+    return { kind: 'answered', asked: await model.ask(item.prompt, repeat, settings, item.images) };
   } catch (err) {
     if (!(err instanceof AttemptsFailed)) throw err;
     if (err.failure === 'cancelled') return { kind: 'cancelled' };

@@ -7,6 +7,19 @@ import { testDirSources, type ItemSource } from '../input/item-source.ts';
 import { createHash } from 'node:crypto';
 import { subsetFileName, type BenchmarkRequest, type LoadOptions } from '../benchmarks/benchmark-source.ts';
 import type { BenchmarkSummary } from '../output/benchmark-summary.ts';
+import { withImageChecks } from '../images/image-source.ts';
+import type { ImageLimits } from '../images/image-check.ts';
+
+/** The image checks' limits from the run's settings. */
+export function imageLimits(config: Config): ImageLimits {
+  return {
+    maxBytes: config.max_image_bytes,
+    maxPixels: config.max_image_pixels,
+    inlineUrls: config.inline_image_urls,
+    cacheDir: config.cache_dir,
+    fetchTimeoutMs: Math.min(config.timeout, 120_000),
+  };
+}
 
 export interface RunSources {
   sources: ItemSource[];
@@ -50,7 +63,8 @@ export async function sourcesForRun(config: Config, io: { log(line: string): voi
     seen.add(s.name);
   }
   if (sources.length === 0) throw new UsageError('nothing to evaluate: no test files and no benchmarks');
-  return { sources, skipped, benchmarks };
+  const limits = imageLimits(config);
+  return { sources: sources.map((s) => withImageChecks(s, limits)), skipped, benchmarks };
 }
 
 /** What eval_args.json, the summaries and the fingerprint record of a benchmark request. */

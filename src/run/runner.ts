@@ -11,6 +11,7 @@ import type { ItemSource } from '../input/item-source.ts';
 import { benchmarkSummary, sourcesForRun, type RunSources } from './run-sources.ts';
 import type { Item } from '../input/input-line.ts';
 import { lineLimit, type FileSurvey } from '../input/survey.ts';
+import { refuseImagesInCompletionMode } from '../images/image-source.ts';
 import { checkEndpoints } from '../model/health-check.ts';
 import { resolveSystemPrompt } from '../model/requests.ts';
 import { RunPaths } from '../output/run-paths.ts';
@@ -86,6 +87,7 @@ export class EvaluationRun {
     // Survey before touching the output folder, so that a refused run leaves nothing behind.
     const surveys: FileSurvey[] = [];
     for (const source of sources) surveys.push(await source.survey({ strict: config.strict, lookup: this.scoring.lookup, load: this.scoring.load }));
+    refuseImagesInCompletionMode(config.api_mode, surveys, names);
     const problems = surveys.flatMap((s) => s.problems);
     if (problems.length > 0) {
       const shown = problems.slice(0, 20).join('\n  ');
