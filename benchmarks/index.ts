@@ -12,10 +12,13 @@ import { humaneval } from './humaneval.ts';
 import { internbootcamp } from './internbootcamp.ts';
 import { ifevalBenchmark } from './ifeval.ts';
 import { simpleQa } from './simple-qa.ts';
+import { chartqa } from './chartqa.ts';
+import { mmmu } from './mmmu.ts';
+import { mathVista } from './math-vista.ts';
 
 export type { Benchmark } from './types.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [gsm8k, mmlu, gpqaDiamond, arc, hellaswag, aime24, aime25, math500, humaneval, ifevalBenchmark, simpleQa, internbootcamp];
+export const BENCHMARKS: readonly Benchmark[] = [gsm8k, mmlu, gpqaDiamond, arc, hellaswag, aime24, aime25, math500, humaneval, ifevalBenchmark, simpleQa, chartqa, mmmu, mathVista, internbootcamp];
 
 const byName = new Map<string, Benchmark>();
 for (const b of BENCHMARKS) {

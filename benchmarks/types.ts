@@ -44,6 +44,11 @@ export interface BenchmarkItem {
   prompt: string;
   ground_truth: unknown;
   data_source: string;
+  /**
+   * Its images, placed by <image_N> markers in the prompt (else before the text): bytes from the row (written
+   * to the cache as files before the item is read), or paths and URLs as a JSONL line gives them.
+   */
+  images?: readonly (Uint8Array | string)[];
 }
 
 export interface PromptVariant {
@@ -65,9 +70,15 @@ export interface Benchmark {
   readonly description: string;
   readonly license: string;
   /** The metric its score is (EvalScope's name). */
-  readonly metric: 'acc' | 'pass@1' | 'is_correct';
-  /** The bootcamp every item of it names as data_source. */
+  readonly metric: 'acc' | 'pass@1' | 'is_correct' | 'relaxed_acc';
+  /** 'image': its items carry images (chat mode only; its Parquet byte columns are read as bytes). */
+  readonly modality?: 'image';
+  /** The bootcamp every item of it names as data_source (see dataSourceOfRow for benchmarks with two). */
   readonly dataSource: string;
+  /** The bootcamp a row's item names, for benchmarks whose rows need two (MMMU's choices and open answers). */
+  dataSourceOfRow?(row: Row): string;
+  /** With dataSourceOfRow: every bootcamp its rows may name (for `ls`). */
+  readonly dataSources?: readonly string[];
   readonly source: BenchmarkSource;
   /** The same files under another hub's repository id (EvalScope's ModelScope ids). */
   readonly mirrors?: Partial<Record<Hub, { repo: string; revision: string }>>;

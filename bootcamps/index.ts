@@ -61,6 +61,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
   mathAnswer: { names: ['MathAnswer'], load: async () => (await import('./math-answer/index.ts')).mathAnswerBootcamps },
   choice: { names: ['MultipleChoice'], load: async () => (await import('./choice/index.ts')).choiceBootcamps },
   openQa: { names: ['OpenQA', 'SimpleQA'], load: async () => (await import('./open-qa/index.ts')).openQaBootcamps },
+  vqa: { names: ['RelaxedAccuracy', 'AnswerLine'], load: async () => (await import('./vqa/index.ts')).vqaBootcamps },
   ifeval: {
     names: ['IFEval'],
     load: async () => {

@@ -18,3 +18,16 @@ export function letterOf(index: number, count: number, field: string): string {
   if (!Number.isInteger(index) || index < 0 || index >= count) throw new BenchmarkRowError(`"${field}" ${index} is not one of the ${count} choices`);
   return String.fromCharCode(65 + index);
 }
+
+/**
+ * The bytes of an image column as Hugging Face stores images in Parquet ({bytes, path}); undefined when the
+ * row has none there (MMMU's image_2..image_7 are often empty).
+ */
+export function imageBytes(row: Row, field: string): Uint8Array | undefined {
+  const v = row[field] as { bytes?: unknown } | null | undefined;
+  if (v === null || v === undefined) return undefined;
+  if (v instanceof Uint8Array) return v.length > 0 ? v : undefined;
+  if (typeof v === 'object' && v.bytes instanceof Uint8Array) return v.bytes.length > 0 ? v.bytes : undefined;
+  if (typeof v === 'object' && (v.bytes === null || v.bytes === undefined)) return undefined;
+  throw new BenchmarkRowError(`expected "${field}" to be an image ({bytes, path}), got ${typeof v === 'string' ? 'text (a Parquet file read without its byte columns?)' : JSON.stringify(v)?.slice(0, 60)}`);
+}

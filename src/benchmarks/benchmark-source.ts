@@ -1,9 +1,11 @@
 // A named benchmark's subset as an item source: its files found (--dataset_dir, the cache, or the hub), its
 // few-shot rows read, and each row of its evaluation split turned into the item a JSONL line would give.
 // The runner reads it as it reads a JSONL file; rows the benchmark cannot use are input errors, one each.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Benchmark, DataFile, Row } from '../../benchmarks/types.ts';
+import type { Benchmark, BenchmarkItem, DataFile, Row } from '../../benchmarks/types.ts';
 import type { AnyBootcamp } from '../../bootcamps/types.ts';
 import { readRows } from '../datasets/row-readers.ts';
 import { DatasetUnavailableError, resolveHubFile, type Hub, type HubEnv } from '../datasets/hub-files.ts';
@@ -86,7 +88,7 @@ async function* rowsOf(request: BenchmarkRequest, subset: string, split: string,
   const { subsetOfRow } = request.benchmark;
   for (const file of files) {
     const local = await localFile(request, file, load);
-    for await (const row of readRows(local, file.format, { columns: file.columns })) {
+    for await (const row of readRows(local, file.format, { columns: file.columns, binary: request.benchmark.modality === 'image' })) {
       if (!subsetOfRow) {
         yield row;
         continue;
@@ -126,15 +128,17 @@ function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptio
     }
     return (fewShot = rows);
   };
-  const toResult = (row: Row, index: number, examples: Row[], lookup: SurveyOptions['lookup']): LineResult => {
-    let item;
+  const toResult = async (row: Row, index: number, examples: Row[], lookup: SurveyOptions['lookup']): Promise<LineResult> => {
+    let item: BenchmarkItem;
     try {
       item = benchmark.toItem(row, { subset, fewShot: examples, template: request.template, fewShotTemplate: request.fewShotTemplate });
     } catch (err) {
       if ((err as Error).name !== 'BenchmarkRowError') throw err;
       return { ok: false, error: (err as Error).message };
     }
-    return parseInputObject(item as unknown as Record<string, unknown>, index, lookup);
+    // A row's image bytes become files of the cache, row by row: the item then refers to them as a line would.
+    const images = item.images ? await Promise.all(item.images.map((image) => (typeof image === 'string' ? image : storeImage(image, load.cacheDir)))) : undefined;
+    return parseInputObject({ ...item, ...(images ? { images } : {}) } as unknown as Record<string, unknown>, index, lookup);
   };
   return {
     name,
@@ -146,13 +150,21 @@ function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptio
       let index = 0;
       for await (const row of rowsOf(request, subset, benchmark.evalSplit, load)) {
         survey.lines++;
+        if (benchmark.modality === 'image') survey.imageLines = (survey.imageLines ?? 0) + 1;
         let source = typeof row.data_source === 'string' && benchmark.dataSource === '(per line)' ? row.data_source : benchmark.dataSource;
+        if (benchmark.dataSourceOfRow) {
+          try {
+            source = benchmark.dataSourceOfRow(row);
+          } catch {
+            // a row that cannot say is reported by toItem
+          }
+        }
         if (options.strict) {
           if (!loaded.has(source)) {
             loaded.add(source);
             await options.load?.([source]);
           }
-          const result = toResult(row, index, examples, options.lookup);
+          const result = await toResult(row, index, examples, options.lookup);
           if (!result.ok) survey.problems.push(`${name}:${index + 1}: ${result.error}`);
           else source = result.item.data_source;
         }
@@ -165,9 +177,29 @@ function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptio
       const examples = await fewShotRows();
       let index = 0;
       for await (const row of rowsOf(request, subset, benchmark.evalSplit, load)) {
-        yield { index, result: toResult(row, index, examples, lookup) };
+        yield { index, result: await toResult(row, index, examples, lookup) };
         index++;
       }
     },
   };
+}
+
+/**
+ * An image of a row as a file of the cache, named by its sha256 (<cache>/images/sha256/ab/abcd…): written once,
+ * whatever the number of rows, runs or benchmarks that carry the same bytes.
+ */
+async function storeImage(bytes: Uint8Array, cacheDir: string): Promise<string> {
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const dir = path.join(cacheDir, 'images', 'sha256', sha.slice(0, 2));
+  const file = path.join(dir, sha);
+  try {
+    if ((await stat(file)).size === bytes.length) return file;
+  } catch {
+    // not there yet
+  }
+  await mkdir(dir, { recursive: true });
+  const part = `${file}.${process.pid}.part`;
+  await writeFile(part, bytes);
+  await rename(part, file);
+  return file;
 }

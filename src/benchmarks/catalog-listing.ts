@@ -6,7 +6,7 @@ import type { Config } from '../config/config.ts';
 import { BENCHMARKS } from '../../benchmarks/index.ts';
 import type { Benchmark, DataFile } from '../../benchmarks/types.ts';
 import { cachePath } from '../datasets/hub-files.ts';
-import { readRows } from '../datasets/row-readers.ts';
+import { countRows } from '../datasets/row-readers.ts';
 
 export interface BenchmarkListing {
   name: string;
@@ -15,6 +15,10 @@ export interface BenchmarkListing {
   description: string;
   subsets: string[];
   data_source: string;
+  /** Benchmarks whose rows name one of several bootcamps. */
+  data_sources?: string[];
+  /** 'image': items carry images. */
+  modality?: string;
   metric: string;
   license: string;
   few_shot_num: number;
@@ -45,7 +49,7 @@ export async function listBenchmarks(config: Config): Promise<BenchmarkListing[]
       rows ??= {};
       let n = 0;
       try {
-        for await (const _ of readRows(local, file.format, { columns: file.columns })) n++;
+        n = await countRows(local, file.format, { columns: file.columns });
       } catch {
         continue; // a damaged cached file is counted as absent rows; a run says what is wrong with it
       }
@@ -58,6 +62,8 @@ export async function listBenchmarks(config: Config): Promise<BenchmarkListing[]
       description: b.description,
       subsets: [...b.subsets],
       data_source: b.dataSource,
+      ...(b.dataSources ? { data_sources: [...b.dataSources] } : {}),
+      ...(b.modality ? { modality: b.modality } : {}),
       metric: b.metric,
       license: b.license,
       few_shot_num: b.fewShotNum,
@@ -81,7 +87,7 @@ export function formatBenchmarkListing(list: readonly BenchmarkListing[]): strin
   for (const b of list) {
     const subsets = b.subsets.length === 1 ? '1 subset' : `${b.subsets.length} subsets`;
     const rows = b.rows ? Object.entries(b.rows).map(([split, n]) => `${split} ${n}`).join(', ') : 'not cached';
-    lines.push(`  ${b.name.padEnd(width)}  ${b.pretty_name} [${b.aliases.join(', ')}]; ${subsets}; ${b.metric} by ${b.data_source}; ${b.source.hub === 'local' ? 'local copies only' : `${b.source.hub}:${b.source.repo}`}; ${b.license}; ${b.cached ? `cached (${rows})` : rows}`);
+    lines.push(`  ${b.name.padEnd(width)}  ${b.pretty_name} [${b.aliases.join(', ')}]; ${subsets}; ${b.metric} by ${(b.data_sources ?? [b.data_source]).join(' and ')};${b.modality === 'image' ? ' images (chat mode, --model_type vlm);' : ''} ${b.source.hub === 'local' ? 'local copies only' : `${b.source.hub}:${b.source.repo}`}; ${b.license}; ${b.cached ? `cached (${rows})` : rows}`);
   }
   return lines;
 }

@@ -12,6 +12,8 @@ export type Row = Record<string, unknown>;
 export interface ReadRowsOptions {
   /** CSV: the column names when the file has no header row (MMLU's CSVs have none); default: the first row. */
   columns?: readonly string[];
+  /** Parquet: byte columns without a text annotation stay bytes (images); default they are read as UTF-8 text. */
+  binary?: boolean;
 }
 
 /** A data set file that cannot be read as its format: names the file and the row. */
@@ -22,7 +24,7 @@ export class DatasetFileError extends UserError {
 export async function* readRows(file: string, format: RowFormat, options: ReadRowsOptions = {}): AsyncGenerator<Row> {
   if (format === 'jsonl') yield* readJsonlRows(file);
   else if (format === 'csv') yield* readCsvRows(file, options.columns);
-  else yield* readParquetRows(file);
+  else yield* readParquetRows(file, options.binary === true);
 }
 
 async function* readJsonlRows(file: string): AsyncGenerator<Row> {
@@ -50,7 +52,7 @@ async function* readCsvRows(file: string, columns: readonly string[] | undefined
   }
 }
 
-async function* readParquetRows(file: string): AsyncGenerator<Row> {
+async function* readParquetRows(file: string, binary: boolean): AsyncGenerator<Row> {
   const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } = await import('hyparquet');
   let metadata;
   const buffer = await asyncBufferFromFile(file);
@@ -62,7 +64,7 @@ async function* readParquetRows(file: string): AsyncGenerator<Row> {
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
-    const rows = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd });
+    const rows = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd, utf8: !binary });
     for (const row of rows) yield plainRow(row);
     rowStart = rowEnd;
   }
@@ -75,4 +77,19 @@ function plainRow(row: Row): Row {
     if (typeof value === 'bigint' && value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)) row[key] = Number(value);
   }
   return row;
+}
+
+/** The number of rows of a data set file; Parquet's from its footer, without decoding a row (images stay unread). */
+export async function countRows(file: string, format: RowFormat, options: ReadRowsOptions = {}): Promise<number> {
+  if (format === 'parquet') {
+    const { asyncBufferFromFile, parquetMetadataAsync } = await import('hyparquet');
+    try {
+      return Number((await parquetMetadataAsync(await asyncBufferFromFile(file))).num_rows);
+    } catch (err) {
+      throw new DatasetFileError(`${file}: not a Parquet file (${(err as Error).message})`);
+    }
+  }
+  let n = 0;
+  for await (const _ of readRows(file, format, options)) n++;
+  return n;
 }

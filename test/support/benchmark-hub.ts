@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { PROJECT_ROOT } from '../../src/version.ts';
 import { startHubServer, type HubServer } from './hub-server.ts';
+import { chartqaSet, mathVistaSet, mmmuSet, type ImageSet } from './vlm-rows.ts';
 
 export const SHARED_DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 export const OWN_ROWS = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/benchmarks/own-rows.json'), 'utf8')) as Record<string, any>;
@@ -78,7 +79,24 @@ export async function benchmarkHubFiles(): Promise<Record<string, Buffer>> {
   }
   put('Rowan/hellaswag', 'data/validation-00000-of-00001.parquet', parquet(OWN_ROWS.hellaswag, { ind: 'INT64' }));
   put('Rowan/hellaswag', 'data/train-00000-of-00001.parquet', parquet(OWN_ROWS.hellaswag, { ind: 'INT64' }));
+  const vlm = vlmSets();
+  put('lmms-lab/ChartQA', 'data/test-00000-of-00001.parquet', vlm.chartqa.parquet);
+  for (const [subject, set] of Object.entries(vlm.mmmu)) put('MMMU/MMMU', `${subject}/validation-00000-of-00001.parquet`, set.parquet);
+  put('AI4Math/MathVista', 'data/testmini-00000-of-00001-725687bf7a18d64b.parquet', vlm.mathVista.parquet);
   return (built = files);
+}
+
+let vlm: { chartqa: ImageSet; mmmu: Record<string, ImageSet>; mathVista: ImageSet } | undefined;
+
+/** The image benchmarks' own rows the stand-in hub serves (12 charts, MMMU's Math and Art, 6 MathVista rows). */
+export function vlmSets() {
+  return (vlm ??= { chartqa: chartqaSet(12), mmmu: { Math: mmmuSet('Math', 6), Art: mmmuSet('Art', 3) }, mathVista: mathVistaSet(6) });
+}
+
+/** Every right reply of the image benchmarks, by image hash: the mock's --image-answers file. */
+export function vlmAnswers(): Record<string, string> {
+  const sets = vlmSets();
+  return Object.assign({}, sets.chartqa.answers, ...Object.values(sets.mmmu).map((s) => s.answers), sets.mathVista.answers);
 }
 
 export async function startBenchmarkHub(): Promise<HubServer> {
