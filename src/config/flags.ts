@@ -131,6 +131,14 @@ export const FLAGS = {
     type: 'int', default: 89_478_485, arg: 'N', group: 'input',
     help: 'An image of more pixels (width × height) is refused (default 89478485, the decompression-bomb limit of Pillow).',
   }),
+  image_root: flag(z.string().min(1).optional(), {
+    type: 'string', default: undefined, arg: 'DIR', group: 'input',
+    help: "Items' local images must be inside DIR (the HTTP service sets its --data_root); default anywhere.",
+  }),
+  image_max_side: flag(positiveInt.optional(), {
+    type: 'int', default: undefined, arg: 'PIXELS', group: 'input',
+    help: 'Scale images whose longer side is above this down to fit it before sending (sharp); details keep the original.',
+  }),
   inline_image_urls: flag(z.boolean(), {
     type: 'boolean', default: false, group: 'input',
     help: "Fetch items' http(s) images here (into the cache) and send their bytes, for servers that cannot fetch.",

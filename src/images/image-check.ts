@@ -5,7 +5,7 @@
 // A file's bytes are never held: its sha256 is computed streaming, and remembered by (path, size, mtime).
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pipeline } from 'node:stream/promises';
@@ -23,6 +23,8 @@ export interface ImageLimits {
   cacheDir: string;
   /** One fetch's time limit. */
   fetchTimeoutMs: number;
+  /** --image_root: local images must be inside it (or be the cache's own images). */
+  root?: string;
 }
 
 interface Described {
@@ -77,6 +79,7 @@ export async function checkImageFile(file: string, ref: string, limits: ImageLim
     throw new ImageCheckError(code === 'ENOENT' ? `not found: ${file}` : `cannot read ${file} (${code ?? (err as Error).message})`);
   }
   if (!info.isFile()) throw new ImageCheckError(`${file} is not a file`);
+  if (limits.root !== undefined) await checkInsideRoot(file, limits);
   if (info.size > limits.maxBytes) throw new ImageCheckError(`${file}: ${info.size} bytes, over --max_image_bytes ${limits.maxBytes}`);
   const key = `${file}\0${info.size}\0${info.mtimeMs}\0${info.ino}`;
   let described = known.get(key);
@@ -105,6 +108,23 @@ export async function checkImageFile(file: string, ref: string, limits: ImageLim
   const over = limitsMessage(described, limits);
   if (over) throw new ImageCheckError(`${file}: ${over}`);
   return { kind: 'file', ref, path: file, ...described };
+}
+
+/** A path that resolves (links followed) outside --image_root is refused, unless it is one of the cache's images. */
+async function checkInsideRoot(file: string, limits: ImageLimits): Promise<void> {
+  const real = await realpath(file);
+  const inside = async (dir: string) => {
+    let base: string;
+    try {
+      base = await realpath(dir);
+    } catch {
+      return false;
+    }
+    return real === base || real.startsWith(base + path.sep);
+  };
+  if (await inside(limits.root!)) return;
+  if (await inside(path.join(limits.cacheDir, 'images'))) return;
+  throw new ImageCheckError(`${file} is outside --image_root ${limits.root}`);
 }
 
 async function sha256File(file: string): Promise<string> {

@@ -6,7 +6,7 @@ import { InputError } from '../errors.ts';
 export interface TestFiles {
   /** Absolute paths of the .jsonl files, in name order. */
   files: string[];
-  /** Names of other entries in the folder, listed once as skipped. */
+  /** Names of other files in the folder, listed once as skipped (folders, such as one of images, are not). */
   skipped: string[];
 }
 
@@ -26,8 +26,14 @@ export function listTestFiles(testDir: string): TestFiles {
   // Code-unit order, so that the order does not depend on the machine's locale.
   for (const name of readdirSync(testDir).sort()) {
     const full = path.resolve(testDir, name);
-    if (name.endsWith('.jsonl') && statSync(full).isFile()) files.push(full);
-    else skipped.push(name);
+    let kind: 'file' | 'folder' | 'unreadable';
+    try {
+      kind = statSync(full).isDirectory() ? 'folder' : 'file';
+    } catch {
+      kind = 'unreadable'; // a dangling link: named as skipped, never read
+    }
+    if (kind === 'file' && name.endsWith('.jsonl')) files.push(full);
+    else if (kind !== 'folder') skipped.push(name);
   }
   if (files.length === 0) throw new InputError(`--test_dir: ${testDir} holds no .jsonl files`);
   return { files, skipped };

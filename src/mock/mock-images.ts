@@ -5,13 +5,15 @@
 // what each request carried (--request-log), so tests check that every image arrived byte for byte.
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { sniffMime } from '../images/image-format.ts';
+import { readAtBuffer, readImageFormat, sniffMime } from '../images/image-format.ts';
 import { UsageError } from '../errors.ts';
 
 export interface SeenImage {
   mime: string;
   bytes: number;
   sha256: string;
+  width: number;
+  height: number;
 }
 
 export interface ReadMessage {
@@ -56,7 +58,13 @@ async function imageOf(url: string, fetchTimeoutMs: number): Promise<SeenImage> 
   if (declared !== undefined && declared !== sniffed && !(declared === 'image/jpg' && sniffed === 'image/jpeg')) {
     throw new BadImageError(`Invalid image: the data URL says ${declared} but the bytes are ${sniffed}`);
   }
-  return { mime: sniffed, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  let size;
+  try {
+    size = await readImageFormat(readAtBuffer(bytes));
+  } catch {
+    throw new BadImageError('Invalid image: cannot identify image file (a broken header)');
+  }
+  return { mime: sniffed, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), width: size.width, height: size.height };
 }
 
 /** The last user message's text and images; throws BadImageError for a part vLLM would refuse. */

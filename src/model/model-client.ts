@@ -4,7 +4,8 @@
 // of the item's attempts: a replica dying costs its items nothing but the time they were in flight.
 import type { HttpClient } from './http.ts';
 import { isEndpointFailure, type Endpoint, type EndpointSet } from './endpoints.ts';
-import { withRetries } from './retry-policy.ts';
+import { AttemptsFailed, withRetries } from './retry-policy.ts';
+import { fitImages } from '../images/image-resize.ts';
 import { buildRequest, parseAnswer, type GenerationSettings, type ModelAnswer } from './requests.ts';
 import { StreamAssembler } from './stream-answer.ts';
 import type { ChatTemplate } from '../templates.ts';
@@ -20,6 +21,8 @@ export interface ModelClientOptions {
   streamIdleTimeoutMs: number;
   maxAttempts: number;
   maxRetryingDelaySec: number;
+  /** --image_max_side: images larger than this are scaled down for the request. */
+  imageMaxSide?: number;
   signal?: AbortSignal;
   onRetry?: (info: { attempt: number; error: unknown; delayMs: number }) => void;
 }
@@ -33,6 +36,20 @@ export interface Asked {
   ttftMs?: number;
 }
 
+/** An image that cannot be scaled down (broken past its header) fails its item, as an answer that never came. */
+export class ImageResizeError extends Error {
+  override name = 'ImageResizeError';
+}
+
+async function scaledDown(images: readonly ItemImage[], maxSide: number): Promise<readonly ItemImage[]> {
+  try {
+    return await fitImages(images, maxSide);
+  } catch (err) {
+    if ((err as Error).name === 'UsageError') throw err;
+    throw new AttemptsFailed(new ImageResizeError(`cannot scale the image down for --image_max_side (${(err as Error).message})`), 0, 'item');
+  }
+}
+
 export class ModelClient {
   constructor(private readonly options: ModelClientOptions) {}
 
@@ -40,6 +57,7 @@ export class ModelClient {
   /** `settings` overrides the client's own for this request (a bootcamp's defaults). */
   async ask(prompt: string, repeat: number, settings: GenerationSettings = this.options.settings, images?: readonly ItemImage[]): Promise<Asked> {
     const { endpoints, template, timeoutMs, signal } = this.options;
+    if (images && this.options.imageMaxSide !== undefined) images = await scaledDown(images, this.options.imageMaxSide);
     const request = buildRequest(settings, template, prompt, repeat, images);
     // Encoded once for every attempt; a local image's bytes are read as each attempt writes them.
     const body = encodeImageBody(request.body, images);

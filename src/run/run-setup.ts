@@ -228,6 +228,7 @@ export function createModelClient(config: Config, endpoints: EndpointSet, settin
     streamIdleTimeoutMs: config.stream_idle_timeout * 1000,
     maxAttempts: config.max_retries,
     maxRetryingDelaySec: config.max_retrying_delay,
+    ...(config.image_max_side !== undefined ? { imageMaxSide: config.image_max_side } : {}),
     signal,
     onRetry: ({ error, delayMs }) => {
       // A failing server can produce thousands of these; the first few say enough, the summary counts the rest.

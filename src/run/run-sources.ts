@@ -18,6 +18,7 @@ export function imageLimits(config: Config): ImageLimits {
     inlineUrls: config.inline_image_urls,
     cacheDir: config.cache_dir,
     fetchTimeoutMs: Math.min(config.timeout, 120_000),
+    ...(config.image_root !== undefined ? { root: config.image_root } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { benchmarkSummary, sourcesForRun, type RunSources } from './run-sources.
 import type { Item } from '../input/input-line.ts';
 import { lineLimit, type FileSurvey } from '../input/survey.ts';
 import { refuseImagesInCompletionMode } from '../images/image-source.ts';
+import { loadResizer } from '../images/image-resize.ts';
 import { checkEndpoints } from '../model/health-check.ts';
 import { resolveSystemPrompt } from '../model/requests.ts';
 import { RunPaths } from '../output/run-paths.ts';
@@ -88,6 +89,8 @@ export class EvaluationRun {
     const surveys: FileSurvey[] = [];
     for (const source of sources) surveys.push(await source.survey({ strict: config.strict, lookup: this.scoring.lookup, load: this.scoring.load }));
     refuseImagesInCompletionMode(config.api_mode, surveys, names);
+    // --image_max_side's library is loaded now: a machine without it stops here, not at each item.
+    if (config.image_max_side !== undefined && surveys.some((s) => (s.imageLines ?? 0) > 0)) await loadResizer();
     const problems = surveys.flatMap((s) => s.problems);
     if (problems.length > 0) {
       const shown = problems.slice(0, 20).join('\n  ');

@@ -6,6 +6,8 @@ import { seededRng } from './rng.ts';
 import { game24Case } from './game24-cases.ts';
 import { sudokuCase } from './sudoku-cases.ts';
 import { mazeCase } from './maze-cases.ts';
+import { chartRows } from './chart-cases.ts';
+import { createHash } from 'node:crypto';
 
 export interface SampleCase {
   data_source: string;
@@ -36,4 +38,27 @@ export function writeSamples(dir: string, solutionsFile: string, perKind: number
   mkdirSync(path.dirname(solutionsFile), { recursive: true });
   writeFileSync(solutionsFile, solutions.join('\n') + '\n');
   return written;
+}
+
+/**
+ * A vision-language sample: <dir>/charts.jsonl whose lines carry one chart each (<dir>/images/chart_N.png) and a
+ * question answered from it, and <answersFile>, the mock's --image-answers: the right reply for all but every
+ * fourth chart (so the score says something).
+ */
+export function writeVlmSamples(dir: string, answersFile: string, count: number, seed: number): string {
+  mkdirSync(path.join(dir, 'images'), { recursive: true });
+  const rows = chartRows(count, seed);
+  const answers: Record<string, string> = {};
+  const lines = rows.map((row, i) => {
+    const file = `images/chart_${i}.png`;
+    writeFileSync(path.join(dir, file), row.image.bytes);
+    const sha = createHash('sha256').update(row.image.bytes).digest('hex');
+    answers[sha] = i % 4 === 3 ? 'I cannot read it.\nANSWER: 0' : `Reading the chart.\nANSWER: ${row.answer}`;
+    const prompt = `<image>\n${row.question}\n\nThe last line of your response should be of the form "ANSWER: [ANSWER]" (without quotes).`;
+    return JSON.stringify({ prompt, images: [file], data_source: 'RelaxedAccuracy', ground_truth: { answer: row.answer } });
+  });
+  const file = path.join(dir, 'charts.jsonl');
+  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(answersFile, JSON.stringify(answers, null, 1) + '\n');
+  return file;
 }

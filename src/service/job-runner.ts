@@ -35,6 +35,8 @@ export interface RunnerOptions {
   /** The server's environment (where api_key_name variables are looked up); passed to children without keys. */
   env: Readonly<Record<string, string | undefined>>;
   log(line: string): void;
+  /** --data_root: a job's local images must be inside it (its run gets --image_root). */
+  dataRoot: string;
 }
 
 /** What happened to a job, for the events stream. */
@@ -138,7 +140,7 @@ export class JobRunner extends EventEmitter {
     const args =
       job.kind === 'perf'
         ? [...TSX_IMPORT, PERF, ...perfArgv(job.request, job.run_dir)]
-        : [...TSX_IMPORT, CHILD, '--config', JobRunner.configFile(job), '--output_dir', job.run_dir, ...(resume ? ['--resume'] : [])];
+        : [...TSX_IMPORT, CHILD, '--config', JobRunner.configFile(job), '--output_dir', job.run_dir, '--image_root', this.options.dataRoot, ...(resume ? ['--resume'] : [])];
     const logFd = openSync(`${job.run_dir}.log`, 'a');
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', logFd, logFd, 'ipc'] });
     closeSync(logFd);

@@ -40,7 +40,7 @@ export class Service {
     mkdirSync(options.outputRoot, { recursive: true });
     mkdirSync(options.dataRoot, { recursive: true });
     this.store = new JobStore(options.outputRoot);
-    this.runner = new JobRunner(this.store, { maxJobs: options.maxJobs, env: options.env, log: options.log });
+    this.runner = new JobRunner(this.store, { maxJobs: options.maxJobs, env: options.env, log: options.log, dataRoot: options.dataRoot });
     this.runner.setMaxListeners(0);
   }
 

@@ -280,3 +280,31 @@ test('a file that changes size after its check fails that item without retrying,
     await mock.stop();
   }
 });
+
+test('--image_max_side scales larger images down for the request (PNG, JPEG, a GIF as PNG); smaller ones and the details stay as they were', async () => {
+  const sharp = (await import('sharp')).default;
+  const dir = tempDir();
+  const data = path.join(dir, 'data');
+  mkdirSync(data);
+  const png = new Canvas(300, 120, [200, 30, 30]).png();
+  writeFileSync(path.join(data, 'wide.png'), png);
+  writeFileSync(path.join(data, 'tall.jpg'), await sharp({ create: { width: 80, height: 400, channels: 3, background: '#3366cc' } }).jpeg().toBuffer());
+  writeFileSync(path.join(data, 'anim.gif'), await sharp({ create: { width: 250, height: 250, channels: 3, background: '#00aa00' } }).gif().toBuffer());
+  writeFileSync(path.join(data, 'small.png'), digits('3'));
+  writeFileSync(path.join(data, 'v.jsonl'), JSON.stringify({ prompt: 'four', images: ['wide.png', 'tall.jpg', 'anim.gif', 'small.png'], data_source: 'Game24', ground_truth: GT }) + '\n');
+  const log = path.join(dir, 'requests.jsonl');
+  const mock = await startMockProcess(['--model', 'vlm', '--request-log', log]);
+  try {
+    const out = path.join(dir, 'run');
+    const r = await runEval(['--url', mock.baseUrl, '--model_name', 'vlm', '--model_type', 'vlm', '--test_dir', data, '--output_dir', out, '--image_max_side', '100']);
+    assert.equal(r.code, 0, r.stderr);
+    const [seen] = readJsonl<{ images: { mime: string; width: number; height: number; sha256: string }[] }>(log);
+    assert.deepEqual(seen.images.map((i) => [i.mime, i.width, i.height]), [['image/png', 100, 40], ['image/jpeg', 20, 100], ['image/png', 100, 100], ['image/png', 28, 30]]);
+    assert.equal(seen.images[3].sha256, sha(digits('3')), 'an image within the limit goes as it is');
+    const [row] = readJsonl(path.join(out, 'details', 'v.jsonl'));
+    assert.deepEqual((row.images as { width: number; height: number; sha256: string }[]).map((i) => [i.width, i.height]), [[300, 120], [80, 400], [250, 250], [28, 30]]);
+    assert.equal((row.images as { sha256: string }[])[0].sha256, sha(png), 'details keep the original');
+  } finally {
+    await mock.stop();
+  }
+});

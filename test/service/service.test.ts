@@ -321,3 +321,34 @@ test('a job naming its key by environment variable resumes by itself after kill 
   const code = await new Promise((resolve) => refused.once('exit', resolve));
   assert.equal(code, 2);
 });
+
+test('a job\'s images must be inside --data_root: an image path (or a link) leading out of it is that line\'s input error, even if the TaskConfig sets image_root', async () => {
+  const root = rootWithData();
+  const { Canvas } = await import('../../src/samples/png.ts');
+  const { writeFileSync } = await import('node:fs');
+  const png = new Canvas(4, 4).png();
+  const outside = path.join(root, 'secret.png');
+  writeFileSync(outside, png);
+  writeFileSync(path.join(root, 'data', 'in.png'), png);
+  symlinkSync(outside, path.join(root, 'data', 'link.png'));
+  const gt = { puzzle: '1 2 3 4', target: 24 };
+  const lines = [['in.png'], [outside], ['link.png']].map((images, i) => JSON.stringify({ prompt: `q${i}`, images, data_source: 'Game24', ground_truth: gt }));
+  writeFileSync(path.join(root, 'data', 'vlm.jsonl'), lines.join('\n') + '\n');
+  const mock = await startMockProcess(['--model', 'm']);
+  const server = await startServer(root);
+  try {
+    const done = await call(server, 'POST', '/api/v1/eval', taskConfig(mock.baseUrl, { datasets: ['vlm.jsonl'], limit: 3, image_root: '/' }));
+    // The run ends with input errors (exit 3), which the service reports as the job's error.
+    assert.equal(done.status, 500, JSON.stringify(done.json));
+    assert.match(String(done.json.error), /exited with code 3/);
+    const runDir = path.join(root, 'out', 'jobs', String(done.json.task_id));
+    const errors = readJsonl<{ line: number; error: string }>(path.join(runDir, 'input_errors.jsonl'));
+    assert.deepEqual(errors.map((e) => e.line), [2, 3]);
+    assert.ok(errors.every((e) => /is outside --image_root/.test(e.error)), JSON.stringify(errors));
+    assert.equal(readJsonl(path.join(runDir, 'details', 'vlm.jsonl')).length, 1);
+    assert.equal((await mock.stats()).images, 1);
+  } finally {
+    await server.stop();
+    await mock.stop();
+  }
+});
