@@ -291,17 +291,28 @@ test('--image_max_side scales larger images down for the request (PNG, JPEG, a G
   writeFileSync(path.join(data, 'tall.jpg'), await sharp({ create: { width: 80, height: 400, channels: 3, background: '#3366cc' } }).jpeg().toBuffer());
   writeFileSync(path.join(data, 'anim.gif'), await sharp({ create: { width: 250, height: 250, channels: 3, background: '#00aa00' } }).gif().toBuffer());
   writeFileSync(path.join(data, 'small.png'), digits('3'));
-  writeFileSync(path.join(data, 'v.jsonl'), JSON.stringify({ prompt: 'four', images: ['wide.png', 'tall.jpg', 'anim.gif', 'small.png'], data_source: 'Game24', ground_truth: GT }) + '\n');
+  // A PNG whose header is fine and whose pixels are garbage: it passes the check, and cannot be scaled.
+  const broken = Buffer.from(new Canvas(400, 400).png());
+  broken.fill(0x55, 60, broken.length - 20);
+  writeFileSync(path.join(data, 'broken.png'), broken);
+  writeFileSync(path.join(data, 'v.jsonl'), [
+    JSON.stringify({ prompt: 'four', images: ['wide.png', 'tall.jpg', 'anim.gif', 'small.png'], data_source: 'Game24', ground_truth: GT }),
+    JSON.stringify({ prompt: 'broken', images: ['broken.png'], data_source: 'Game24', ground_truth: GT }),
+  ].join('\n') + '\n');
   const log = path.join(dir, 'requests.jsonl');
   const mock = await startMockProcess(['--model', 'vlm', '--request-log', log]);
   try {
     const out = path.join(dir, 'run');
     const r = await runEval(['--url', mock.baseUrl, '--model_name', 'vlm', '--model_type', 'vlm', '--test_dir', data, '--output_dir', out, '--image_max_side', '100']);
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.code, 3, r.stderr);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    const brokenRow = readJsonl(path.join(out, 'details', 'v.jsonl')).find((row) => row.id === 1)!;
+    assert.equal((brokenRow.error as { kind: string }).kind, 'ImageResizeError');
+    assert.equal(brokenRow.attempts, 0, 'nothing was sent for it');
     const [seen] = readJsonl<{ images: { mime: string; width: number; height: number; sha256: string }[] }>(log);
     assert.deepEqual(seen.images.map((i) => [i.mime, i.width, i.height]), [['image/png', 100, 40], ['image/jpeg', 20, 100], ['image/png', 100, 100], ['image/png', 28, 30]]);
     assert.equal(seen.images[3].sha256, sha(digits('3')), 'an image within the limit goes as it is');
-    const [row] = readJsonl(path.join(out, 'details', 'v.jsonl'));
+    const row = readJsonl(path.join(out, 'details', 'v.jsonl')).find((r) => r.id === 0)!;
     assert.deepEqual((row.images as { width: number; height: number; sha256: string }[]).map((i) => [i.width, i.height]), [[300, 120], [80, 400], [250, 250], [28, 30]]);
     assert.equal((row.images as { sha256: string }[])[0].sha256, sha(png), 'details keep the original');
   } finally {

@@ -204,3 +204,33 @@ test('a running run updates live: the page says running, its item count grows, t
     await p.close();
   }
 });
+
+test('an item with images lists each reference as text (a file name that looks like markup stays text)', { skip }, async () => {
+  const { mkdirSync, copyFileSync } = await import('node:fs');
+  const { PROJECT_ROOT } = await import('../../src/version.ts');
+  const data = path.join(dir, 'vlm-data');
+  mkdirSync(data, { recursive: true });
+  const hostileName = `<img src=x onerror="window.__xss='file'">.png`;
+  copyFileSync(path.join(PROJECT_ROOT, 'data', 'sample-vlm', 'images', 'chart_0.png'), path.join(data, hostileName));
+  writeFileSync(path.join(data, 'v.jsonl'), JSON.stringify({ prompt: 'Read <image>', images: [hostileName], data_source: 'RelaxedAccuracy', ground_truth: { answer: '1' } }) + '\n');
+  const mock = await startMockProcess(['--model', 'm']);
+  mocks.push(mock);
+  const out = path.join(dir, 'vlm-runs', 'vlm');
+  const result = await runScript('run_eval.ts', ['--url', mock.baseUrl, '--model_name', 'm', '--model_type', 'vlm', '--test_dir', data, '--output_dir', out, '--quiet']);
+  assert.equal(result.code, 0, result.stderr);
+  const own = await startViewer([path.join(dir, 'vlm-runs')]);
+  const p = await page();
+  try {
+    await p.goto(`${own.url}/run/vlm/item?pos=0`);
+    await p.getByTestId('detail-images').waitFor();
+    const text = (await p.getByTestId('detail-images').textContent())!;
+    assert.ok(text.startsWith(`${hostileName} (image/png, `), text);
+    assert.match(text, /\d+×\d+, sha256 [0-9a-f]{16}…\)$/);
+    assert.equal(await p.getByTestId('detail-images').locator('img').count(), 0);
+    assert.equal(await p.evaluate('window.__xss'), undefined);
+    assert.deepEqual(problemsOf(p), []);
+  } finally {
+    await p.close();
+    await own.stop();
+  }
+});

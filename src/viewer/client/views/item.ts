@@ -7,6 +7,13 @@ import type { View } from '../main.ts';
 
 const json = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v, null, 2));
 
+/** One image reference as text: where it came from, then what it was (type, size, pixels, hash). */
+function imageLine(image: Record<string, unknown>) {
+  const where = typeof image.path === 'string' ? image.path : typeof image.url === 'string' ? image.url : image.data_uri ? 'data: URI' : '?';
+  const what = [image.mime, typeof image.bytes === 'number' ? `${image.bytes} bytes` : undefined, image.width !== undefined ? `${String(image.width)}×${String(image.height)}` : undefined, typeof image.sha256 === 'string' ? `sha256 ${image.sha256.slice(0, 16)}…` : undefined].filter((x) => x !== undefined);
+  return h('li', null, what.length > 0 ? `${where} (${what.join(', ')})` : where);
+}
+
 export const itemView: View = async (root, params, ctx) => {
   const id = params.id;
   const query = new URLSearchParams(location.search);
@@ -54,6 +61,9 @@ export const itemView: View = async (root, params, ctx) => {
       judge ? field('judge', `${judge.model ?? '?'}: ${judge.verdict ?? 'no verdict'} → ${judge.score ?? '-'} (rule ${String(row.rule_score ?? '-')}; ${judge.attempts ?? '?'} repl${judge.attempts === 1 ? 'y' : 'ies'}${judge.cached ? ', cached' : ''})${judge.injection_suspect ? ' · the answer holds verdict-shaped text' : ''}${judge.error ? ` · ${judge.error}` : ''}`, 'detail-judge') : null),
     judge?.reply ? h('details', null, h('summary', null, 'Judge reply'), h('pre', { testid: 'detail-judge-reply' }, judge.reply)) : null,
     h('h2', null, 'Prompt'), h('pre', { testid: 'detail-prompt' }, json(row.prompt)),
+    Array.isArray(row.images) && row.images.length > 0
+      ? [h('h2', null, `Images (${row.images.length})`), h('ol', { testid: 'detail-images' }, ...(row.images as Record<string, unknown>[]).map(imageLine))]
+      : null,
     typeof row.reasoning_content === 'string' && row.reasoning_content !== ''
       ? h('details', null, h('summary', null, `Reasoning (${row.reasoning_content.length} characters)`), h('pre', { testid: 'detail-reasoning' }, row.reasoning_content))
       : null,
