@@ -61,7 +61,7 @@ export const mmmu: Benchmark = {
   dataSource: 'MultipleChoice',
   dataSources: ['MultipleChoice', 'AnswerLine'],
   dataSourceOfRow: (row) => (questionType(row) === 'open' ? 'AnswerLine' : 'MultipleChoice'),
-  source: { hub: 'huggingface', repo: 'MMMU/MMMU', revision: 'main', files: parquetPerSubset(subjects, ['validation', 'dev']) },
+  source: { hub: 'huggingface', repo: 'MMMU/MMMU', revision: 'main', files: parquetPerSubset(subjects, ['validation']) },
   mirrors: { modelscope: { repo: 'AI-ModelScope/MMMU', revision: 'master' } },
   subsets: subjects,
   categoryOf: (subject) => SUBJECTS[subject] ?? 'default',

@@ -67,10 +67,11 @@ export function sharedLinesBySource(dir = SHARED_EVAL_DIR): Map<string, SharedLi
       file: 'mmlu/anatomy_test.csv', index, data_source: 'MultipleChoice', prompt: `${r[0]}\n${r.slice(1, 5).map((c, i) => `${'ABCD'[i]}) ${c}`).join('\n')}`, ground_truth: { answer: r[5], letters: 'ABCD' },
     })));
   }
-  // OpenQA and SimpleQA: GSM8K's questions with their final number as the short reference answer.
+  // OpenQA, SimpleQA and the VQA scorers: GSM8K's questions with their final number as the short reference answer.
   const gsm8k = path.join(data, 'gsm8k', 'test.jsonl');
   if (existsSync(gsm8k)) {
-    for (const source of ['OpenQA', 'SimpleQA']) {
+    // RelaxedAccuracy (ChartQA) and AnswerLine (MMMU's open questions) take the same short answers.
+    for (const source of ['OpenQA', 'SimpleQA', 'RelaxedAccuracy', 'AnswerLine']) {
       addFile(gsm8k, 'gsm8k/test.jsonl', (row) => ({ data_source: source, prompt: String(row.question), ground_truth: { answer: String(row.answer).split('####').pop()!.trim() } }));
     }
   }
