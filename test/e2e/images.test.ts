@@ -319,3 +319,26 @@ test('--image_max_side scales larger images down for the request (PNG, JPEG, a G
     await mock.stop();
   }
 });
+
+test('--stream sends the same image bodies (pieces) and reads the streamed answer', async () => {
+  const dir = tempDir();
+  const data = path.join(dir, 'data');
+  mkdirSync(data);
+  const big = noisePng(120_000, 9);
+  writeFileSync(path.join(data, 'big.png'), big);
+  writeFileSync(path.join(data, 's.jsonl'), [0, 1, 2].map((i) => JSON.stringify({ prompt: `stream ${i} <image>`, images: ['big.png'], data_source: 'Game24', ground_truth: GT })).join('\n') + '\n');
+  const log = path.join(dir, 'requests.jsonl');
+  const mock = await startMockProcess(['--model', 'vlm', '--request-log', log]);
+  try {
+    const out = path.join(dir, 'run');
+    const r = await runEval(['--url', mock.baseUrl, '--model_name', 'vlm', '--model_type', 'vlm', '--test_dir', data, '--output_dir', out, '--stream']);
+    assert.equal(r.code, 0, r.stderr);
+    const seen = readJsonl<{ stream: boolean; images: { sha256: string }[] }>(log);
+    assert.equal(seen.length, 3);
+    assert.ok(seen.every((s) => s.stream && s.images.length === 1 && s.images[0].sha256 === sha(big)));
+    const rows = readJsonl(path.join(out, 'details', 's.jsonl'));
+    assert.ok(rows.every((row) => typeof row.ttft_ms === 'number' && String(row.output).startsWith('stream')), 'streamed answers were read');
+  } finally {
+    await mock.stop();
+  }
+});
