@@ -45,11 +45,11 @@ const local = createRunSandbox(settings, log);
 await local.check();
 const sandboxed = await timed('bwrap sandbox', (program) => local.executor.execute({ files: { 'main.py': program }, command: ['python3', 'main.py'], timeoutMs: 30_000, memoryMb: 1024 }));
 
-const { server, url } = await startSandboxServer({ host: '127.0.0.1', port: 0, sandboxType: 'bwrap', python: 'python3', image: 'x', maxConcurrency: WORKERS, maxQueue: 64, maxBodyBytes: 16 << 20 }, log);
+const { server, url } = await startSandboxServer({ host: '127.0.0.1', port: 0, sandboxType: 'bwrap', python: 'python3', image: 'x', maxConcurrency: WORKERS, maxQueue: 64, maxBodyBytes: 16 << 20, maxMemoryMb: 2048 }, log);
 const remote = createRunSandbox({ ...settings, sandbox_url: url }, log);
 await remote.check();
 const remoteRun = await timed('sandbox server (loopback)', (program) => remote.executor.execute({ files: { 'main.py': program }, command: ['python3', 'main.py'], timeoutMs: 30_000, memoryMb: 1024 }));
-remote.close();
+await remote.close();
 server.close();
 
 const rows = [bare, sandboxed, remoteRun];

@@ -165,7 +165,7 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
   } finally {
     await stage?.close();
     lock?.release();
-    sandbox?.close();
+    await sandbox?.close();
     await closeVerifiers?.();
   }
 }

@@ -17,9 +17,15 @@ export const SANDBOX_SERVER_HELP = `Usage: tsx scripts/sandbox_server.ts [flags]
   --max_concurrency N    executions at once (default: the number of CPUs)
   --max_queue N          requests waiting beyond those; more get 429 with Retry-After (default 4 × max_concurrency)
   --max_body_mb N        largest request body (default 16)
+  --max_memory_mb N      ms-enclave sandboxes: the most memory an execution gets, whatever its memory_limit asks
+                         (default 2048)
 
 Endpoints: GET /health; POST /v1/execute {files, command, stdin?, timeoutMs, memoryMb} → {exitCode, stdout,
-stderr, timedOut, durationMs, truncated?}.
+stderr, timedOut, durationMs, truncated?}. ms-enclave's (EvalScope's sandbox_manager_config base_url): POST
+/sandbox/create?sandbox_type=docker, GET /sandboxes, GET|DELETE /sandbox/{id}, POST /sandbox/{id}/stop,
+GET /sandbox/{id}/tools, POST /sandbox/tool/execute, POST /pool/initialize, POST /pool/execute, GET /stats;
+tools python_executor, shell_executor, multi_code_executor (python, bash), file_operation; the token as
+X-API-Key there. Never a network, whatever network_enabled says.
 `;
 
 export interface SandboxServerArgs {
@@ -32,9 +38,10 @@ export interface SandboxServerArgs {
   maxConcurrency: number;
   maxQueue: number;
   maxBodyBytes: number;
+  maxMemoryMb: number;
 }
 
-const KNOWN = ['host', 'port', 'token', 'sandbox_type', 'sandbox_python', 'sandbox_image', 'max_concurrency', 'max_queue', 'max_body_mb', 'help', 'h'];
+const KNOWN = ['host', 'port', 'token', 'sandbox_type', 'sandbox_python', 'sandbox_image', 'max_concurrency', 'max_queue', 'max_body_mb', 'max_memory_mb', 'help', 'h'];
 
 function positive(raw: unknown, flag: string, allowZero = false): number {
   const n = Number(raw);
@@ -59,6 +66,7 @@ export function parseSandboxServerArgs(argv: readonly string[], env: Readonly<Re
     maxConcurrency,
     maxQueue: args.max_queue === undefined ? 4 * maxConcurrency : positive(args.max_queue, 'max_queue', true),
     maxBodyBytes: (args.max_body_mb === undefined ? 16 : positive(args.max_body_mb, 'max_body_mb')) * 1024 * 1024,
+    maxMemoryMb: args.max_memory_mb === undefined ? 2048 : positive(args.max_memory_mb, 'max_memory_mb'),
   };
 }
 
@@ -71,6 +79,7 @@ export async function startSandboxServer(options: SandboxServerArgs, log: (line:
     maxConcurrency: options.maxConcurrency,
     maxQueue: options.maxQueue,
     maxBodyBytes: options.maxBodyBytes,
+    maxMemoryMb: options.maxMemoryMb,
     log,
   });
   await new Promise<void>((resolve, reject) => {

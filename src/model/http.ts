@@ -195,7 +195,7 @@ export class HttpClient {
     return found;
   }
 
-  request(method: 'GET' | 'POST', endpoint: string, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<JsonResponse> {
+  request(method: 'GET' | 'POST' | 'DELETE', endpoint: string, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<JsonResponse> {
     if (signal?.aborted) return Promise.reject(new CancelledError('cancelled before sending'));
     const payload = body === undefined ? undefined : encode(body);
     const headers = payload === undefined ? this.baseHeaders : this.jsonHeaders;

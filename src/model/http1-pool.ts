@@ -39,7 +39,7 @@ interface Connection {
 }
 
 export interface RawRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path and query, e.g. "/v1/chat/completions". */
   path: string;
   /** The same object for every request that sends the same headers: their text is built once per object. */

@@ -138,7 +138,7 @@ export async function createScoringSetup(
       }
     },
     async close() {
-      sandbox?.close();
+      await sandbox?.close();
       await bridge?.close();
     },
   };

@@ -2,11 +2,13 @@
 // --judge_worker_num executions at once; checked once before any model request.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { ExecuteResult, SandboxExecutor } from '../../bootcamps/types.ts';
+import type { ExecuteRequest, ExecuteResult, SandboxExecutor } from '../../bootcamps/types.ts';
 import { UsageError } from '../errors.ts';
 import { BwrapSandbox } from './bwrap.ts';
 import { DockerSandbox, dockerEngineAvailable } from './docker.ts';
 import { RemoteSandbox } from './remote.ts';
+import { EnclaveSandbox } from './enclave-client.ts';
+import { HttpClient } from '../model/http.ts';
 import { limitConcurrency } from './limit.ts';
 import { resolvePythonRuntime, type PythonRuntime } from './python-runtime.ts';
 
@@ -32,16 +34,28 @@ export interface RunSandbox {
   description: string;
   /** Runs a trivial program; throws a UsageError that says what to do when the sandbox cannot start. */
   check(): Promise<void>;
-  close(): void;
+  /** Releases what the sandbox holds (an ms-enclave server's sandboxes are deleted). */
+  close(): Promise<void>;
 }
 
-/** EvalScope's --sandbox_manager_config '{"base_url": "..."}' and our --sandbox_url are the same thing. */
-export function remoteTarget(settings: Pick<SandboxSettings, 'sandbox_url' | 'sandbox_token' | 'sandbox_manager_config'>): { url: string; token?: string } | undefined {
-  const manager = settings.sandbox_manager_config as { base_url?: unknown; token?: unknown; api_key?: unknown } | undefined;
+/**
+ * EvalScope's --sandbox_manager_config '{"base_url": "...", "api_key": "...", "pool_size": N}' and our --sandbox_url
+ * name the same thing: a sandbox server, ours or ms-enclave's (which one is asked of its /health).
+ */
+export function remoteTarget(settings: Pick<SandboxSettings, 'sandbox_url' | 'sandbox_token' | 'sandbox_manager_config'>): { url: string; token?: string; poolSize?: number } | undefined {
+  const manager = settings.sandbox_manager_config as { base_url?: unknown; token?: unknown; api_key?: unknown; pool_size?: unknown } | undefined;
   const url = settings.sandbox_url ?? (typeof manager?.base_url === 'string' ? manager.base_url : undefined);
   if (!url) return undefined;
   const token = settings.sandbox_token ?? (typeof manager?.token === 'string' ? manager.token : typeof manager?.api_key === 'string' ? manager.api_key : undefined);
-  return { url, token };
+  const poolSize = typeof manager?.pool_size === 'number' && Number.isInteger(manager.pool_size) && manager.pool_size > 0 ? manager.pool_size : undefined;
+  return { url, ...(token !== undefined ? { token } : {}), ...(poolSize !== undefined ? { poolSize } : {}) };
+}
+
+/** Which protocol a sandbox server speaks, from its /health answer: ours (preferred), else ms-enclave's. */
+export function serverProtocol(health: Record<string, unknown>): 'ours' | 'ms-enclave' | undefined {
+  if (health.protocol === 'bootcamp-eval' || (health.status === 'ok' && typeof health.sandbox_type === 'string')) return 'ours';
+  if (typeof health.healthy === 'boolean') return 'ms-enclave';
+  return undefined;
 }
 
 /** Every folder on the way is searchable by others and the file readable: what bwrap started as nobody needs. */
@@ -82,16 +96,68 @@ function describeFailure(result: ExecuteResult): string {
   return result.timedOut ? 'timed out' : `exit ${result.exitCode}${text ? `: ${text}` : ''}`;
 }
 
+/** Asks a sandbox server's /health which protocol it speaks, then talks to it in that one. */
+class RemoteServer implements SandboxExecutor {
+  private target: RemoteSandbox | EnclaveSandbox | undefined;
+
+  constructor(
+    private readonly remote: { url: string; token?: string; poolSize?: number },
+    private readonly settings: SandboxSettings,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  get description(): string {
+    return this.target instanceof EnclaveSandbox ? this.target.description : `remote sandbox ${this.remote.url}`;
+  }
+
+  async connect(): Promise<void> {
+    if (this.target) return;
+    const { url, token } = this.remote;
+    const probe = new HttpClient({ baseUrl: url.replace(/\/+$/, '') + '/', apiKey: token, headers: token ? { 'x-api-key': token } : {}, maxSockets: 1 });
+    let health: Record<string, unknown>;
+    try {
+      health = (await probe.request('GET', 'health', undefined, 10_000)).json as Record<string, unknown>;
+    } finally {
+      probe.close();
+    }
+    const protocol = serverProtocol(health ?? {});
+    if (protocol === 'ours') {
+      this.target = new RemoteSandbox({ baseUrl: url, token, maxAttempts: this.settings.max_retries, maxRetryingDelaySec: this.settings.max_retrying_delay, maxSockets: this.settings.judge_worker_num, log: this.log });
+      return;
+    }
+    if (protocol !== 'ms-enclave') throw new Error(`its /health answer is neither this project's sandbox server nor ms-enclave's: ${JSON.stringify(health).slice(0, 200)}`);
+    const enclave = new EnclaveSandbox({
+      baseUrl: url, apiKey: token, sandboxes: this.remote.poolSize ?? this.settings.judge_worker_num, memoryMb: this.settings.sandbox_memory_mb,
+      image: this.settings.sandbox_image, maxAttempts: this.settings.max_retries, maxRetryingDelaySec: this.settings.max_retrying_delay, log: this.log,
+    });
+    this.target = enclave;
+    await enclave.start();
+    this.log(`Sandbox: ${enclave.description} (ms-enclave's protocol)`);
+  }
+
+  execute(request: ExecuteRequest, signal?: AbortSignal): Promise<ExecuteResult> {
+    if (!this.target) return Promise.reject(new Error('the remote sandbox was not checked before use'));
+    return this.target.execute(request, signal);
+  }
+
+  async close(): Promise<void> {
+    const target = this.target;
+    this.target = undefined;
+    if (target) await target.close();
+  }
+}
+
 export function createRunSandbox(settings: SandboxSettings, log: (line: string) => void = () => undefined): RunSandbox {
   const remote = remoteTarget(settings);
   let inner: SandboxExecutor;
   let description: string;
-  let close = () => undefined as void;
+  let close = async () => undefined as void;
+  let server: RemoteServer | undefined;
   if (remote) {
-    const client = new RemoteSandbox({ baseUrl: remote.url, token: remote.token, maxAttempts: settings.max_retries, maxRetryingDelaySec: settings.max_retrying_delay, maxSockets: settings.judge_worker_num, log });
-    inner = client;
+    server = new RemoteServer(remote, settings, log);
+    inner = server;
     description = `remote sandbox ${remote.url}`;
-    close = () => client.close();
+    close = () => server!.close();
   } else if (settings.sandbox_type === 'docker') {
     inner = new DockerSandbox({ image: settings.sandbox_image });
     description = `docker sandbox (image ${settings.sandbox_image})`;
@@ -110,11 +176,11 @@ export function createRunSandbox(settings: SandboxSettings, log: (line: string) 
         const engine = await dockerEngineAvailable();
         if (!engine.ok) throw new UsageError(`--sandbox_type docker: no Docker engine answers (${engine.reason}). Start Docker, or use --sandbox_type bwrap or --sandbox_url.`);
       }
-      if (remote) {
+      if (server) {
         try {
-          await (inner as RemoteSandbox).health();
+          await server.connect();
         } catch (err) {
-          throw new UsageError(`sandbox server ${remote.url} is not usable: ${(err as Error).message}. Start it with: tsx scripts/sandbox_server.ts --port 1234`);
+          throw new UsageError(`sandbox server ${remote!.url} is not usable: ${(err as Error).message}. Start one with: tsx scripts/sandbox_server.ts --port 1234 (or ms-enclave server)`);
         }
       }
       let result: ExecuteResult;

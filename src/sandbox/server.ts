@@ -1,10 +1,12 @@
 // The sandbox server behind `scripts/sandbox_server.ts`: runs programs for evaluators on other machines.
 // GET /health, POST /v1/execute ({files, command, stdin, timeoutMs, memoryMb} → ExecuteResult), a bearer token
-// when set, a body size limit, and a bounded queue that answers 429 with Retry-After when full.
+// when set, a body size limit, and a bounded queue that answers 429 with Retry-After when full. It also speaks
+// ms-enclave's protocol (enclave-server.ts) on the same port, through the same queue and executor.
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { SandboxExecutor } from '../../bootcamps/types.ts';
 import { executeRequestSchema } from './request-schema.ts';
+import { EnclaveRoutes } from './enclave-server.ts';
 
 export interface SandboxServerOptions {
   executor: SandboxExecutor;
@@ -15,6 +17,9 @@ export interface SandboxServerOptions {
   /** Requests waiting beyond those; more get 429. */
   maxQueue: number;
   maxBodyBytes: number;
+  /** ms-enclave's sandboxes: the most memory one execution may have (default 2048 MB), and how many may exist. */
+  maxMemoryMb?: number;
+  maxSandboxes?: number;
   log?: (line: string) => void;
 }
 
@@ -33,10 +38,14 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 
 const errorBody = (message: string, type: string) => ({ error: { message, type } });
 
+function keyMatches(given: string | string[] | undefined, token: string): boolean {
+  const a = Buffer.from(typeof given === 'string' ? given : '');
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 function tokenMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
-  const wanted = Buffer.from(token);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
+  return keyMatches(header?.replace(/^Bearer\s+/i, '') ?? '', token);
 }
 
 export function createSandboxServer(options: SandboxServerOptions): { server: http.Server; stats: SandboxServerStats } {
@@ -56,20 +65,35 @@ export function createSandboxServer(options: SandboxServerOptions): { server: ht
     waiting.shift()?.();
   };
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (req.method === 'GET' && url.pathname === '/health') {
-      return sendJson(res, 200, { status: 'ok', sandbox_type: options.sandboxType, max_concurrency: options.maxConcurrency, running: stats.running, queued: stats.queued });
-    }
-    if (url.pathname !== '/v1/execute') return sendJson(res, 404, errorBody(`no route ${req.method} ${url.pathname}`, 'not_found'));
-    if (req.method !== 'POST') return sendJson(res, 405, errorBody('use POST', 'method_not_allowed'), { allow: 'POST' });
-    if (options.token && !tokenMatches(req.headers.authorization, options.token)) {
-      return sendJson(res, 401, errorBody('missing or wrong bearer token', 'unauthorized'));
-    }
+  const enclave = new EnclaveRoutes({
+    run: (request, signal) => {
+      const slot = acquire();
+      if (!slot) {
+        stats.rejected++;
+        return undefined;
+      }
+      return slot.then(async () => {
+        try {
+          const result = await options.executor.execute(request, signal);
+          stats.executed++;
+          return result;
+        } finally {
+          release();
+        }
+      });
+    },
+    maxMemoryMb: options.maxMemoryMb ?? 2048,
+    defaultMemoryMb: Math.min(1024, options.maxMemoryMb ?? 2048),
+    maxSandboxes: options.maxSandboxes ?? 1024,
+    log: options.log,
+  });
+
+  /** The body as JSON (undefined when empty), or an answer already sent (too large, not JSON). */
+  const readJson = (req: http.IncomingMessage, res: http.ServerResponse, onBody: (body: unknown) => void, bad: (message: string) => unknown): void => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > options.maxBodyBytes) {
       res.setHeader('connection', 'close');
-      return sendJson(res, 413, errorBody(`request body over ${options.maxBodyBytes} bytes`, 'too_large'));
+      return sendJson(res, 413, bad(`request body over ${options.maxBodyBytes} bytes`));
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -79,18 +103,57 @@ export function createSandboxServer(options: SandboxServerOptions): { server: ht
       if (size > options.maxBodyBytes && !refused) {
         refused = true;
         res.setHeader('connection', 'close');
-        sendJson(res, 413, errorBody(`request body over ${options.maxBodyBytes} bytes`, 'too_large'));
+        sendJson(res, 413, bad(`request body over ${options.maxBodyBytes} bytes`));
         req.destroy();
       } else if (!refused) chunks.push(c);
     });
-    req.on('end', async () => {
+    req.on('end', () => {
       if (refused) return;
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return onBody(undefined);
       let body: unknown;
       try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        body = JSON.parse(text);
       } catch {
-        return sendJson(res, 400, errorBody('body is not JSON', 'invalid_request'));
+        return sendJson(res, 400, bad('body is not JSON'));
       }
+      onBody(body);
+    });
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'GET' && url.pathname === '/health') {
+      // Both protocols' health in one answer: ours (status, sandbox_type) and ms-enclave's (healthy, version, ...).
+      return sendJson(res, 200, { status: 'ok', protocol: 'bootcamp-eval', sandbox_type: options.sandboxType, max_concurrency: options.maxConcurrency, running: stats.running, queued: stats.queued, ...enclave.health() });
+    }
+    if (url.pathname === '/v1/execute') return ourExecute(req, res);
+    // ms-enclave's routes, with its X-API-Key (or ?api_key=) when a token is set.
+    if (options.token && !tokenMatches(req.headers.authorization, options.token) && !keyMatches(req.headers['x-api-key'] ?? url.searchParams.get('api_key') ?? undefined, options.token)) {
+      return sendJson(res, 401, { detail: 'Unauthorized' });
+    }
+    const abort = new AbortController();
+    res.on('close', () => { if (!res.writableFinished) abort.abort(); });
+    const answer = (body: unknown) => {
+      enclave.handle(req.method ?? 'GET', url.pathname, url.searchParams, body, abort.signal).then(
+        (found) => (found ? sendJson(res, found.status, found.body) : sendJson(res, 404, { detail: 'Not Found' })),
+        (err: Error) => {
+          options.log?.(`ms-enclave route failed: ${err.message}`);
+          if (!res.headersSent) sendJson(res, 500, { detail: err.message });
+        },
+      );
+    };
+    if (req.method === 'POST' || req.method === 'PUT') readJson(req, res, answer, (message) => ({ detail: message }));
+    else answer(undefined);
+  });
+
+  /** Our own protocol: POST /v1/execute with a bearer token. */
+  const ourExecute = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if (req.method !== 'POST') return sendJson(res, 405, errorBody('use POST', 'method_not_allowed'), { allow: 'POST' });
+    if (options.token && !tokenMatches(req.headers.authorization, options.token)) {
+      return sendJson(res, 401, errorBody('missing or wrong bearer token', 'unauthorized'));
+    }
+    readJson(req, res, async (body) => {
       const parsed = executeRequestSchema.safeParse(body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -115,7 +178,7 @@ export function createSandboxServer(options: SandboxServerOptions): { server: ht
       } finally {
         release();
       }
-    });
-  });
+    }, (message) => errorBody(message, message.startsWith('request body over') ? 'too_large' : 'invalid_request'));
+  };
   return { server, stats };
 }

@@ -25,7 +25,9 @@ const sleeper = (seconds: number) => JSON.stringify({ files: { 'main.py': `impor
 test('sandbox server: /health reports its type and load; the first line printed is "listening URL"', { skip }, async () => {
   const res = await fetch(`${server.url}/health`);
   assert.equal(res.status, 200);
-  assert.deepEqual(await res.json(), { status: 'ok', sandbox_type: 'bwrap', max_concurrency: 1, running: 0, queued: 0 });
+  const health = (await res.json()) as Record<string, unknown>;
+  assert.deepEqual([health.status, health.sandbox_type, health.max_concurrency, health.running, health.queued, health.protocol], ['ok', 'bwrap', 1, 0, 0, 'bootcamp-eval']);
+  assert.equal(health.healthy, true, "ms-enclave's health beside ours");
 });
 
 test('sandbox server: a missing or wrong token is 401, with a JSON error', { skip }, async () => {
