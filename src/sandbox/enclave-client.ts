@@ -7,7 +7,7 @@
 import { ApiError, HttpClient } from '../model/http.ts';
 import { AttemptsFailed, withRetries } from '../model/retry-policy.ts';
 import type { ExecuteRequest, ExecuteResult, SandboxExecutor } from '../../bootcamps/types.ts';
-import { executionProgram, resultFromTool, TOOL_SLACK_SEC, type EnclaveToolResult } from './enclave-protocol.ts';
+import { executionProgram, resultFromTool, toolTimeoutSec, type EnclaveToolResult } from './enclave-protocol.ts';
 
 export interface EnclaveSandboxOptions {
   baseUrl: string;
@@ -120,7 +120,7 @@ export class EnclaveSandbox implements SandboxExecutor {
 
   async execute(request: ExecuteRequest, signal?: AbortSignal): Promise<ExecuteResult> {
     if (this.closed) throw new Error('the ms-enclave sandbox was closed');
-    const parameters = { code: executionProgram(request), timeout: Math.ceil(request.timeoutMs / 1000) + TOOL_SLACK_SEC };
+    const parameters = { code: executionProgram(request), timeout: toolTimeoutSec(request) };
     const timeoutMs = request.timeoutMs + TRANSPORT_SLACK_MS;
     const started = performance.now();
     if (this.pooled) {

@@ -188,6 +188,14 @@ test('the program sent through python_executor carries files, argv and stdin as 
   const { stdout, stderr } = ran;
   const result = resultFromTool({ tool_name: 'python_executor', status: 'success', output: stdout, error: stderr }, 5);
   assert.deepEqual({ ...result, durationMs: 0 }, { exitCode: 7, stdout: 'echo me', stderr: 'err', timedOut: false, durationMs: 0 });
+  // Not Python: run as a subprocess, its exit code reported the same way.
+  const shell = spawnSync('python3', ['-c', executionProgram({ files: { 's.sh': 'read x; echo "got $x"; exit 5\n' }, command: ['bash', 's.sh'], stdin: 'it\n', timeoutMs: 5000, memoryMb: 256 })], { encoding: 'utf8' });
+  assert.deepEqual({ ...resultFromTool({ tool_name: 'python_executor', status: 'success', output: shell.stdout, error: shell.stderr }, 0), durationMs: 0 }, { exitCode: 5, stdout: 'got it\n', stderr: '', timedOut: false, durationMs: 0 });
+  // An uncaught exception: its traceback on stderr, exit code 1.
+  const raising = spawnSync('python3', ['-c', executionProgram({ files: { 'r.py': 'raise ValueError("nope")\n' }, command: ['python3', 'r.py'], timeoutMs: 5000, memoryMb: 256 })], { encoding: 'utf8' });
+  const raised = resultFromTool({ tool_name: 'python_executor', status: 'success', output: raising.stdout, error: raising.stderr }, 0);
+  assert.equal(raised.exitCode, 1);
+  assert.match(raised.stderr, /ValueError: nope/);
   const timeout = resultFromTool({ tool_name: 'python_executor', status: 'success', output: '', error: '\n__bootcamp_eval_exit__=timeout\n' }, 5);
   assert.equal(timeout.timedOut, true);
   const refused = resultFromTool({ tool_name: 'python_executor', status: 'error', output: '', error: 'No code provided' }, 5);
