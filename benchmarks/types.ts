@@ -100,6 +100,27 @@ export interface Benchmark {
   toItem(row: Row, context: PromptContext): BenchmarkItem;
   /** Generation settings it prefers (below flags and config, above built-in defaults). */
   readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
+  /** Placeholders its prompt fills beside {question} (for checking a --dataset_args prompt_template). */
+  readonly promptPlaceholders?: readonly string[];
+  /** Its system message in chat mode, unless --sys_prompt gives one (EvalScope's BenchmarkMeta.system_prompt). */
+  readonly systemPrompt?: string;
+  /** The subsets run when --dataset_args names none (default: all of them). */
+  readonly defaultSubsets?: readonly string[];
+  /**
+   * Settings of its own in --dataset_args (also inside EvalScope's "extra_params"): each checks and converts its
+   * value, or throws a message naming what it expected. Handed to keepRow and subsetsFor.
+   */
+  readonly options?: Readonly<Record<string, BenchmarkOption>>;
+  /** Whether a row is evaluated under the request's options (LiveCodeBench's date window). */
+  keepRow?(row: Row, options: Readonly<Record<string, unknown>>): boolean;
+  /** Subsets an option names (LiveCodeBench's release_version), overriding the default ones. */
+  subsetsFor?(options: Readonly<Record<string, unknown>>): readonly string[] | undefined;
+}
+
+export interface BenchmarkOption {
+  description: string;
+  /** The value as the benchmark uses it; throws Error with what was expected. */
+  parse(value: unknown): unknown;
 }
 
 /** A row the benchmark cannot turn into an item: becomes an input error for that row, the run goes on. */

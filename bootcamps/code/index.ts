@@ -3,5 +3,6 @@ import type { AnyBootcamp } from '../types.ts';
 import { humanEval } from './humaneval.ts';
 import { kodCode, bigCodeBench } from './unittest-code.ts';
 import { stdioCode } from './stdio-code.ts';
+import { liveCodeBench } from './live-code-bench.ts';
 
-export const codeBootcamps: AnyBootcamp[] = [humanEval, kodCode, bigCodeBench, stdioCode];
+export const codeBootcamps: AnyBootcamp[] = [humanEval, kodCode, bigCodeBench, stdioCode, liveCodeBench as AnyBootcamp];

@@ -28,6 +28,8 @@ export interface BenchmarkRequest {
   revision: string;
   /** dataset_args' local_path, else --dataset_dir. */
   datasetDir?: string;
+  /** The benchmark's own settings from --dataset_args (LiveCodeBench's dates); default none. */
+  options?: Readonly<Record<string, unknown>>;
 }
 
 export interface LoadOptions {
@@ -85,10 +87,21 @@ function downloadProgress(name: string): (received: number, total: number | unde
 async function* rowsOf(request: BenchmarkRequest, subset: string, split: string, load: LoadOptions): AsyncGenerator<Row> {
   const files = filesFor(request, subset, split);
   if (files.length === 0) throw new DatasetUnavailableError(`${request.benchmark.name}: no ${split} split for subset ${subset}`);
-  const { subsetOfRow } = request.benchmark;
+  const { subsetOfRow, keepRow } = request.benchmark;
+  const options = request.options ?? {};
   for (const file of files) {
     const local = await localFile(request, file, load);
     for await (const row of readRows(local, file.format, { columns: file.columns, binary: request.benchmark.modality === 'image' })) {
+      // Rows outside the request's window are not part of the run (not even as bad rows).
+      if (keepRow && split === request.benchmark.evalSplit) {
+        let keep: boolean;
+        try {
+          keep = keepRow(row, options);
+        } catch {
+          keep = true; // a row the filter cannot read: toItem reports it
+        }
+        if (!keep) continue;
+      }
       if (!subsetOfRow) {
         yield row;
         continue;
@@ -142,7 +155,7 @@ function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptio
   };
   return {
     name,
-    defaults: benchmark.defaults,
+    defaults: benchmark.systemPrompt !== undefined ? { ...benchmark.defaults, system_prompt: benchmark.systemPrompt } : benchmark.defaults,
     async survey(options): Promise<FileSurvey> {
       const examples = await fewShotRows();
       const survey: FileSurvey = { file: name, lines: 0, dataSources: new Map(), problems: [] };

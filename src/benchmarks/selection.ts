@@ -24,11 +24,12 @@ function looksLikePath(entry: string): boolean {
   return entry.endsWith('.jsonl') || entry.includes('/') || entry.startsWith('.') || existsSync(entry);
 }
 
-function checkTemplate(text: string, where: string): void {
+/** `own`: the placeholders a benchmark fills beside the usual ones (LiveCodeBench's {question_content}). */
+function checkTemplate(text: string, where: string, own: readonly string[] = []): void {
   for (const name of placeholdersOf(text)) {
-    if (!PLACEHOLDERS.has(name)) throw new UsageError(`${where}: unknown placeholder {${name}}; a benchmark template may use {question}, {choices}, {letters} and {fewshot}`);
+    if (!PLACEHOLDERS.has(name) && !own.includes(name)) throw new UsageError(`${where}: unknown placeholder {${name}}; a benchmark template may use {question}, {choices}, {letters} and {fewshot}${own.length ? `, and here ${own.map((o) => `{${o}}`).join(', ')}` : ''}`);
   }
-  if (!placeholdersOf(text).includes('question')) throw new UsageError(`${where}: the template never names {question}, so every prompt would be the same`);
+  if (!placeholdersOf(text).some((n) => n === 'question' || own.includes(n))) throw new UsageError(`${where}: the template never names {question}, so every prompt would be the same`);
 }
 
 export function selectInputs(config: Config): RunInputs {
@@ -69,10 +70,11 @@ export function selectInputs(config: Config): RunInputs {
     const own = (args[asked] ?? args[benchmark.name] ?? {}) as Record<string, unknown>;
     const where = `--dataset_args ${asked}`;
     if (own === null || typeof own !== 'object' || Array.isArray(own)) throw new UsageError(`${where}: expected an object of settings`);
+    const ownKeys = [...ARG_KEYS, ...Object.keys(benchmark.options ?? {}), ...(benchmark.options ? ['extra_params'] : [])];
     for (const key of Object.keys(own)) {
-      if (!(ARG_KEYS as readonly string[]).includes(key)) {
-        const near = closestName(key, ARG_KEYS);
-        throw new UsageError(`${where}.${key}: not a setting we take${near ? ` (did you mean ${near}?)` : ''}; known: ${ARG_KEYS.join(', ')}`);
+      if (!ownKeys.includes(key)) {
+        const near = closestName(key, ownKeys);
+        throw new UsageError(`${where}.${key}: not a setting we take${near ? ` (did you mean ${near}?)` : ''}; known: ${ownKeys.join(', ')}`);
       }
     }
     return request(benchmark, aliasSubsets, own, where, config, fileTemplate);
@@ -80,8 +82,35 @@ export function selectInputs(config: Config): RunInputs {
   return { paths, benchmarks };
 }
 
+/** A benchmark's own settings: at the top of its dataset_args, or inside EvalScope's extra_params. */
+function benchmarkOptions(benchmark: Benchmark, own: Record<string, unknown>, where: string): Record<string, unknown> {
+  const specs = benchmark.options ?? {};
+  const extra = own.extra_params;
+  if (extra !== undefined && (extra === null || typeof extra !== 'object' || Array.isArray(extra))) throw new UsageError(`${where}.extra_params: expected an object of settings`);
+  const given: [string, unknown, string][] = [
+    ...Object.entries((extra ?? {}) as Record<string, unknown>).map(([k, v]) => [k, v, `${where}.extra_params.${k}`] as [string, unknown, string]),
+    ...Object.keys(specs).filter((k) => own[k] !== undefined).map((k) => [k, own[k], `${where}.${k}`] as [string, unknown, string]),
+  ];
+  const out: Record<string, unknown> = {};
+  for (const [key, value, at] of given) {
+    const spec = specs[key];
+    if (!spec) {
+      const near = closestName(key, Object.keys(specs));
+      throw new UsageError(`${at}: not a setting of ${benchmark.name}${near ? ` (did you mean ${near}?)` : ''}; known: ${Object.keys(specs).join(', ')}`);
+    }
+    if (value === null) continue;
+    try {
+      out[key] = spec.parse(value);
+    } catch (err) {
+      throw new UsageError(`${at}: ${(err as Error).message}`);
+    }
+  }
+  return out;
+}
+
 function request(benchmark: Benchmark, aliasSubsets: readonly string[] | undefined, own: Record<string, unknown>, where: string, config: Config, fileTemplate: string | undefined): BenchmarkRequest {
-  let subsets = aliasSubsets ?? benchmark.subsets;
+  const options = benchmarkOptions(benchmark, own, where);
+  let subsets = aliasSubsets ?? benchmark.subsetsFor?.(options) ?? benchmark.defaultSubsets ?? benchmark.subsets;
   if (own.subset_list !== undefined) {
     const list = own.subset_list;
     if (!Array.isArray(list) || list.length === 0 || !list.every((s) => typeof s === 'string')) throw new UsageError(`${where}.subset_list: expected a non-empty list of subset names`);
@@ -113,7 +142,7 @@ function request(benchmark: Benchmark, aliasSubsets: readonly string[] | undefin
   let template = variant.template;
   let fewShotTemplate = variant.fewShotTemplate ?? variant.template;
   if (typeof own.prompt_template === 'string') {
-    checkTemplate(own.prompt_template, `${where}.prompt_template`);
+    checkTemplate(own.prompt_template, `${where}.prompt_template`, benchmark.promptPlaceholders);
     [promptName, template, fewShotTemplate] = ['dataset_args', own.prompt_template, own.prompt_template];
   } else if (fileTemplate !== undefined) {
     [promptName, template, fewShotTemplate] = ['file', fileTemplate, fileTemplate];
@@ -149,5 +178,5 @@ function request(benchmark: Benchmark, aliasSubsets: readonly string[] | undefin
     if (typeof own.local_path !== 'string' || !existsSync(own.local_path)) throw new UsageError(`${where}.local_path: expected an existing folder, got ${JSON.stringify(own.local_path)}`);
     datasetDir = own.local_path;
   }
-  return { benchmark, subsets, fewShotNum, promptName, template, fewShotTemplate, hub, repo, revision, datasetDir };
+  return { benchmark, subsets, fewShotNum, promptName, template, fewShotTemplate, hub, repo, revision, datasetDir, options };
 }

@@ -25,7 +25,7 @@ export interface ItemSource {
   /** The name of its details file, meta line and progress bar (a JSONL file's base name, "game24.jsonl"). */
   readonly name: string;
   /** Generation settings its items prefer (a benchmark's), above their bootcamp's own; default none. */
-  readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
+  readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number; system_prompt?: string }>;
   /** Where its items' relative image paths are read from (a JSONL file's folder); default the working folder. */
   readonly baseDir?: string;
   survey(options: SurveyOptions): Promise<FileSurvey>;

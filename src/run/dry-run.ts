@@ -6,7 +6,8 @@ import { EXIT } from '../errors.ts';
 import { loadTemplate } from '../templates.ts';
 import { lineLimit } from '../input/survey.ts';
 import { sourcesForRun } from './run-sources.ts';
-import { buildRequest, resolveSystemPrompt, withBootcampDefaults } from '../model/requests.ts';
+import { buildRequest, resolveSystemPrompt, type GenerationSettings } from '../model/requests.ts';
+import { settingsPerSource } from './run-setup.ts';
 import { redactSettings } from '../redact.ts';
 import type { ScoringSetup } from './runner.ts';
 import { shardFilter } from './shard-membership.ts';
@@ -30,6 +31,7 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
   for (const source of sources) surveys.push(await source.survey({ strict: false, lookup: scoring.lookup, load: scoring.load }));
   refuseImagesInCompletionMode(config.api_mode, surveys, sources.map((s) => s.name));
   await scoring.prepare?.(new Set(surveys.flatMap((s) => [...s.dataSources.keys()])));
+  const settingsFor = settingsPerSource(config, settings as GenerationSettings, sources);
   for (const [fileIndex, source] of sources.entries()) {
     const name = source.name;
     const lineCount = surveys[fileIndex].lines;
@@ -48,7 +50,7 @@ export async function runDryRun(config: Config, scoring: ScoringSetup, io: { std
       if (inShard) for (let r = 0; r < config.repeats; r++) if (inShard(name, index, r)) shardRequests++;
       bootcampsUsed.add(result.item.data_source);
       if (first === undefined) {
-        const itemSettings = withBootcampDefaults(settings, result.item.bootcamp.defaults, (key) => config.sources[key] === 'default');
+        const itemSettings = settingsFor(fileIndex, result.item.bootcamp);
         const request = buildRequest(itemSettings, template, result.item.prompt, 0, result.item.images, true);
         first = `POST ${config.urls[0].replace(/\/+$/, '')}/${request.endpoint}\n${JSON.stringify(request.body, null, 2)}`;
       }

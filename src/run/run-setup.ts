@@ -194,7 +194,11 @@ export function settingsPerSource(config: Config, settings: GenerationSettings, 
     if (!s) {
       const sourceDefaults = sources[sourceIndex].defaults;
       const defaults = sourceDefaults ? { ...bootcamp.defaults, ...sourceDefaults } : bootcamp.defaults;
-      cache.set(key, (s = withBootcampDefaults(settings, defaults, (name) => config.sources[name] === 'default')));
+      s = withBootcampDefaults(settings, defaults, (name) => config.sources[name] === 'default');
+      // A benchmark's system message (chat mode), unless --sys_prompt or a --template's system text gives one.
+      const system = sourceDefaults?.system_prompt;
+      if (system !== undefined && settings.api_mode === 'chat_completion' && settings.system_prompt === undefined) s = { ...s, system_prompt: system };
+      cache.set(key, s);
     }
     return s;
   };

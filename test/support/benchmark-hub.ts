@@ -8,6 +8,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { PROJECT_ROOT } from '../../src/version.ts';
 import { startHubServer, type HubServer } from './hub-server.ts';
 import { chartqaSet, mathVistaSet, mmmuSet, type ImageSet } from './vlm-rows.ts';
+import { lcbProblems } from './lcb-rows.ts';
 
 export const SHARED_DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 export const OWN_ROWS = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/benchmarks/own-rows.json'), 'utf8')) as Record<string, any>;
@@ -79,6 +80,12 @@ export async function benchmarkHubFiles(): Promise<Record<string, Buffer>> {
   }
   put('Rowan/hellaswag', 'data/validation-00000-of-00001.parquet', parquet(OWN_ROWS.hellaswag, { ind: 'INT64' }));
   put('Rowan/hellaswag', 'data/train-00000-of-00001.parquet', parquet(OWN_ROWS.hellaswag, { ind: 'INT64' }));
+  // LiveCodeBench's release files: ours in v1 and v2, the later releases empty.
+  const lcb = lcbProblems();
+  const lines = (ps: { row: Record<string, unknown> }[]) => Buffer.from(ps.map((p) => JSON.stringify(p.row)).join('\n') + '\n');
+  put('livecodebench/code_generation_lite', 'test.jsonl', lines(lcb.v1));
+  put('livecodebench/code_generation_lite', 'test2.jsonl', lines(lcb.v2));
+  for (const f of ['test3.jsonl', 'test4.jsonl', 'test5.jsonl', 'test6.jsonl']) put('livecodebench/code_generation_lite', f, Buffer.from(''));
   const vlm = vlmSets();
   put('lmms-lab/ChartQA', 'data/test-00000-of-00001.parquet', vlm.chartqa.parquet);
   for (const [subject, set] of Object.entries(vlm.mmmu)) put('MMMU/MMMU', `${subject}/validation-00000-of-00001.parquet`, set.parquet);
