@@ -2,7 +2,8 @@
 // npm run bench:sandbox: the 164 canonical HumanEval solutions with their tests, 2 workers, run (1) as bare
 // subprocesses of the same Python and (2) in the bwrap sandbox, (3) through a sandbox server on loopback, and
 // (4) through the same server in ms-enclave's protocol. Prints executions/s and the overheads. Targets:
-// 164/164 pass; sandboxed time <= 2x bare; ms-enclave's protocol <= 1.5x ours.
+// 164/164 pass; sandboxed time <= 2x bare; ms-enclave's protocol <= 1.5x ours. Then LiveCodeBench-shaped
+// problems (one program per test, stdin and functional) scored in bwrap and through ms-enclave's protocol.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,8 +12,9 @@ import { humanEval, humanEvalProgram } from '../bootcamps/code/humaneval.ts';
 import { createRunSandbox, runtimeForBwrap } from '../src/sandbox/create-sandbox.ts';
 import { startSandboxServer } from '../src/cli/sandbox-server-main.ts';
 import { EnclaveSandbox } from '../src/sandbox/enclave-client.ts';
+import { liveCodeBench } from '../bootcamps/code/live-code-bench.ts';
 import { runProcess } from '../src/sandbox/run-process.ts';
-import type { ExecuteResult } from '../bootcamps/types.ts';
+import type { ExecuteResult, SandboxExecutor } from '../bootcamps/types.ts';
 import { PROJECT_ROOT } from '../src/version.ts';
 
 const WORKERS = 2;
@@ -56,6 +58,29 @@ await remote.close();
 const enclave = new EnclaveSandbox({ baseUrl: url, sandboxes: WORKERS, memoryMb: 1024, image: 'python:3.11-slim', maxAttempts: 16, maxRetryingDelaySec: 1, log });
 await enclave.start();
 const enclaveRun = await timed('ms-enclave protocol (loopback)', (program) => enclave.execute({ files: { 'main.py': program }, command: ['python3', 'main.py'], timeoutMs: 30_000, memoryMb: 1024 }));
+
+// LiveCodeBench-shaped problems: 20 stdin and 20 functional (class Solution), 5 tests each, one program per test.
+const lcb = Array.from({ length: 40 }, (_, i) => {
+  const tests = Array.from({ length: 5 }, (_, t) => [3 + t, 1 + i, 7 - t, 2 * t]);
+  if (i % 2 === 0) {
+    return {
+      output: '```python\nnums = list(map(int, input().split()))\nprint(" ".join(map(str, sorted(nums))))\n```',
+      gt: { inputs: tests.map((n) => `${n.join(' ')}\n`), outputs: tests.map((n) => `${[...n].sort((a, b) => a - b).join(' ')}\n`), fn_name: null, timeout_s: 6 },
+    };
+  }
+  return {
+    output: '```python\nclass Solution:\n    def total(self, nums, k):\n        return sum(nums) * k\n```',
+    gt: { inputs: tests.map((n) => `${JSON.stringify(n)}\n${i}`), outputs: tests.map((n) => String(n.reduce((a, b) => a + b, 0) * i)), fn_name: 'total', timeout_s: 6 },
+  };
+});
+async function lcbRow(name: string, executor: SandboxExecutor) {
+  const queue = new PQueue({ concurrency: WORKERS });
+  const t0 = performance.now();
+  const scores = await Promise.all(lcb.map((p) => queue.add(() => liveCodeBench.score!(p.output, p.gt, { sandbox: executor, sandboxLimits: { timeoutMs: 30_000, memoryMb: 1024 } })) as Promise<{ score: number }>));
+  const seconds = (performance.now() - t0) / 1000;
+  return { name, passed: scores.filter((x) => x.score === 1).length, seconds, programsPerSecond: (lcb.length * 5) / seconds };
+}
+const lcbRows = [await lcbRow('LiveCodeBench in bwrap', local.executor), await lcbRow('LiveCodeBench via ms-enclave (loopback)', enclave)];
 await enclave.close();
 server.close();
 
@@ -65,7 +90,13 @@ console.log(['how', 'passed', 'seconds', 'exec/s', 'p50 ms', 'p99 ms', 'vs bare'
 for (const r of rows) {
   console.log([r.name, `${r.passed}/${programs.length}`, r.seconds.toFixed(2), r.perSecond.toFixed(1), r.p50.toFixed(0), r.p99.toFixed(0), `${(r.seconds / bare.seconds).toFixed(2)}x`].join('\t'));
 }
+console.log('');
+console.log(`${lcb.length} LiveCodeBench-shaped problems (half stdin, half functional), 5 tests each`);
+console.log(['how', 'passed', 'seconds', 'programs/s'].join('\t'));
+for (const r of lcbRows) console.log([r.name, `${r.passed}/${lcb.length}`, r.seconds.toFixed(2), r.programsPerSecond.toFixed(1)].join('\t'));
+const lcbRatio = lcbRows[1].seconds / lcbRows[0].seconds;
+console.log(`LiveCodeBench via ms-enclave vs bwrap: ${lcbRatio.toFixed(2)}x`);
 const enclaveRatio = enclaveRun.seconds / remoteRun.seconds;
 console.log(`ms-enclave protocol vs ours through the same server: ${enclaveRatio.toFixed(2)}x (target <= 1.5x)`);
-const ok = sandboxed.passed === programs.length && remoteRun.passed === programs.length && enclaveRun.passed === programs.length && sandboxed.seconds <= 2 * bare.seconds && enclaveRatio <= 1.5;
+const ok = lcbRows.every((r) => r.passed === lcb.length) && sandboxed.passed === programs.length && remoteRun.passed === programs.length && enclaveRun.passed === programs.length && sandboxed.seconds <= 2 * bare.seconds && enclaveRatio <= 1.5;
 console.log(`targets (164/164 pass everywhere, sandboxed <= 2x bare, ms-enclave <= 1.5x ours): ${ok ? 'met' : 'MISSED'}`);
