@@ -261,7 +261,7 @@ export const FLAGS = {
   }),
   sandbox_manager_config: flag(z.looseObject({ base_url: z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL') }).optional(), {
     type: 'json', default: undefined, arg: 'JSON', group: 'sandbox',
-    help: 'EvalScope\'s form of --sandbox_url: \'{"base_url": "http://host:1234"}\' (an optional "token" too).',
+    help: 'EvalScope\'s form of --sandbox_url: \'{"base_url": "http://host:1234", "api_key": "...", "pool_size": 4}\' (our server or ms-enclave\'s; which is asked of its /health).',
   }),
   sandbox_image: flag(z.string().min(1), {
     type: 'string', default: 'python:3.11-slim', arg: 'IMAGE', group: 'sandbox',

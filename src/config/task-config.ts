@@ -84,6 +84,36 @@ export const TASK_CONFIG_KEYS: Record<string, (value: unknown, put: Put, where: 
       else throw new UsageError(`${where}.${key}: not a model setting we take (known: default_headers, timeout, max_retries, api_key)`);
     }
   },
+  // EvalScope's current sandbox block: {enabled, engine, manager_config: {base_url, api_key}, pool_size, default_config}.
+  sandbox: (v, put, where) => {
+    if (v === null) return;
+    if (!isObject(v)) throw new UsageError(`${where}: expected a mapping (enabled, engine, manager_config, pool_size, default_config)`);
+    for (const key of Object.keys(v)) {
+      if (!['enabled', 'engine', 'manager_config', 'pool_size', 'default_config'].includes(key)) throw new UsageError(`${where}.${key}: not a sandbox setting we take (known: enabled, engine, manager_config, pool_size, default_config)`);
+    }
+    if (v.enabled !== undefined) put('use_sandbox', v.enabled, `${where}.enabled`);
+    const manager = v.manager_config;
+    if (manager !== undefined && manager !== null && !isObject(manager)) throw new UsageError(`${where}.manager_config: expected a mapping (base_url, api_key)`);
+    const remote = isObject(manager) && typeof manager.base_url === 'string';
+    if (remote) put('sandbox_manager_config', { ...manager, ...(v.pool_size !== undefined ? { pool_size: v.pool_size } : {}) }, `${where}.manager_config`);
+    // engine docker without a server is local Docker; with a server's base_url it names what the server runs.
+    if (v.engine !== undefined && v.engine !== null) {
+      if (v.engine !== 'docker' && v.engine !== 'volcengine' && v.engine !== 'bwrap') throw new UsageError(`${where}.engine: expected docker (or bwrap, ours), got ${JSON.stringify(v.engine)}`);
+      if (!remote) put('sandbox_type', v.engine === 'bwrap' ? 'bwrap' : 'docker', `${where}.engine`);
+    }
+    const defaults = v.default_config;
+    if (defaults !== undefined && defaults !== null) {
+      if (!isObject(defaults)) throw new UsageError(`${where}.default_config: expected a mapping (image, memory_limit, ...)`);
+      if (typeof defaults.image === 'string') put('sandbox_image', defaults.image, `${where}.default_config.image`);
+      if (defaults.memory_limit !== undefined) {
+        const m = /^(\d+)([kmgKMG]?)$/.exec(String(defaults.memory_limit));
+        if (!m) throw new UsageError(`${where}.default_config.memory_limit: expected a size such as 2g or 512m, got ${JSON.stringify(defaults.memory_limit)}`);
+        const n = Number(m[1]);
+        const unit = m[2].toLowerCase();
+        put('sandbox_memory_mb', unit === 'g' ? n * 1024 : unit === 'k' ? Math.max(1, Math.ceil(n / 1024)) : unit === 'm' ? n : Math.max(1, Math.ceil(n / 1048576)), `${where}.default_config.memory_limit`);
+      }
+    }
+  },
   judge_strategy: (v, put, where) => {
     if (typeof v !== 'string' || !['rule', 'llm', 'auto', 'llm_recall'].includes(v)) throw new UsageError(`${where}: expected rule, llm, auto or llm_recall, got ${JSON.stringify(v)}`);
     put('judge_strategy', v, where);

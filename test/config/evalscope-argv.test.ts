@@ -31,3 +31,21 @@ test('hyphens and underscores are the same flag; --no-flag still negates; our ow
   assert.throws(() => buildConfig({ argv: ['--model', 'm', '--datasets', 'gsm8k', '--eval-type', 'checkpoint'], env: {} }), /--eval_type: checkpoint .*not supported/);
   assert.throws(() => buildConfig({ argv: ['--model', 'm', '--datasets', 'gsm8k', '--generation-config', '{"beams": 4}'], env: {} }), /command line: generation_config\.beams: not a generation setting/);
 });
+
+test("EvalScope's sandbox block in a TaskConfig: enabled, manager_config (with pool_size), engine, default_config", async () => {
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bce-taskcfg-'));
+  const file = path.join(dir, 'task.yaml');
+  writeFileSync(file, 'model: m\napi_url: http://127.0.0.1:8000/v1/chat/completions\ndatasets: [humaneval]\nsandbox:\n  enabled: true\n  engine: docker\n  pool_size: 3\n  manager_config: {base_url: "http://sandbox:1234", api_key: k}\n  default_config: {image: "python:3.12-slim", memory_limit: 2g}\n');
+  const c = buildConfig({ argv: ['--config', file], env: {} });
+  assert.equal(c.use_sandbox, true);
+  assert.deepEqual(c.sandbox_manager_config, { base_url: 'http://sandbox:1234', api_key: 'k', pool_size: 3 });
+  assert.equal(c.sandbox_type, 'bwrap', 'with a server, engine names what the server runs');
+  assert.deepEqual([c.sandbox_image, c.sandbox_memory_mb], ['python:3.12-slim', 2048]);
+  writeFileSync(file, 'model: m\ndatasets: [humaneval]\nsandbox: {enabled: true, engine: docker}\n');
+  assert.equal(buildConfig({ argv: ['--config', file], env: {} }).sandbox_type, 'docker', 'engine docker without a server: local Docker');
+  writeFileSync(file, 'model: m\ndatasets: [humaneval]\nsandbox: {enabled: true, engnie: docker}\n');
+  assert.throws(() => buildConfig({ argv: ['--config', file], env: {} }), /sandbox\.engnie: not a sandbox setting we take/);
+});
