@@ -3,7 +3,7 @@
 // image makes that entry an input error ("image 2: not found: ..."), like any bad line: the run goes on.
 // Under --strict the survey checks them too, so a bad image stops the run before any request.
 import { UsageError } from '../errors.ts';
-import type { ItemSource } from '../input/item-source.ts';
+import type { ItemSource, SurveyOptions } from '../input/item-source.ts';
 import type { FileSurvey } from '../input/survey.ts';
 import type { LineResult } from '../input/input-line.ts';
 import { checkImage, ImageCheckError, type ImageLimits, type ItemImage } from './image-check.ts';
@@ -34,11 +34,17 @@ export async function checkItemImages(result: LineResult, baseDir: string, limit
 
 export function withImageChecks(source: ItemSource, limits: ImageLimits): ItemSource {
   const baseDir = source.baseDir ?? process.cwd();
+  // What the survey found: a source without images hands its entries on untouched (no extra step per line).
+  let imageLines: number | undefined;
+  async function* checked(lookup: SurveyOptions['lookup']) {
+    for await (const { index, result } of source.entries(lookup)) yield { index, result: result.ok && result.item.imageInputs ? await checkItemImages(result, baseDir, limits) : result };
+  }
   return {
     ...source,
     name: source.name,
     async survey(options): Promise<FileSurvey> {
       const survey = await source.survey(options);
+      imageLines = survey.imageLines ?? 0;
       if (options.strict && (survey.imageLines ?? 0) > 0) {
         for await (const { index, result } of source.entries(options.lookup)) {
           if (!result.ok) continue; // the survey named it already
@@ -48,8 +54,8 @@ export function withImageChecks(source: ItemSource, limits: ImageLimits): ItemSo
       }
       return survey;
     },
-    async *entries(lookup) {
-      for await (const { index, result } of source.entries(lookup)) yield { index, result: await checkItemImages(result, baseDir, limits) };
+    entries(lookup) {
+      return imageLines === 0 ? source.entries(lookup) : checked(lookup);
     },
   };
 }
