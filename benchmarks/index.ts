@@ -16,10 +16,11 @@ import { chartqa } from './chartqa.ts';
 import { mmmu } from './mmmu.ts';
 import { mathVista } from './math-vista.ts';
 import { liveCodeBenchBenchmark } from './live-code-bench.ts';
+import { sciCodeBenchmarks } from './scicode.ts';
 
 export type { Benchmark } from './types.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [gsm8k, mmlu, gpqaDiamond, arc, hellaswag, aime24, aime25, math500, humaneval, liveCodeBenchBenchmark, ifevalBenchmark, simpleQa, chartqa, mmmu, mathVista, internbootcamp];
+export const BENCHMARKS: readonly Benchmark[] = [gsm8k, mmlu, gpqaDiamond, arc, hellaswag, aime24, aime25, math500, humaneval, liveCodeBenchBenchmark, ...sciCodeBenchmarks, ifevalBenchmark, simpleQa, chartqa, mmmu, mathVista, internbootcamp];
 
 const byName = new Map<string, Benchmark>();
 for (const b of BENCHMARKS) {

@@ -37,6 +37,10 @@ export interface PromptContext {
   template: string;
   /** The few-shot template text in use (when fewShot is non-empty). */
   fewShotTemplate: string;
+  /** The benchmark's side files (sideFiles) that this subset reads, by name. */
+  side?: Readonly<Record<string, string>>;
+  /** The request's own settings (options). */
+  options?: Readonly<Record<string, unknown>>;
 }
 
 /** What a row becomes: the fields of an input line. */
@@ -49,6 +53,8 @@ export interface BenchmarkItem {
    * to the cache as files before the item is read), or paths and URLs as a JSONL line gives them.
    */
   images?: readonly (Uint8Array | string)[];
+  /** A step of a problem asked step by step (its bootcamp has a chain): the problem and the step's label. */
+  chain?: { key: string; label: string };
 }
 
 export interface PromptVariant {
@@ -98,6 +104,13 @@ export interface Benchmark {
   readonly prompts: Readonly<Record<string, PromptVariant>> & { default: PromptVariant };
   /** Turns a row into an item; throws BenchmarkRowError for a row that lacks what it needs. */
   toItem(row: Row, context: PromptContext): BenchmarkItem;
+  /**
+   * For benchmarks whose rows hold several items (SciCode's problems of several steps): the row's items, in
+   * order, used instead of toItem; each is an entry of its own (ids count items, not rows).
+   */
+  expandRow?(row: Row, context: PromptContext): BenchmarkItem[];
+  /** Samples per item it is run with unless --repeats says otherwise (NeMo's n_samples). */
+  readonly repeatsDefault?: number;
   /** Generation settings it prefers (below flags and config, above built-in defaults). */
   readonly defaults?: Readonly<{ max_tokens?: number; temperature?: number; top_p?: number }>;
   /** Placeholders its prompt fills beside {question} (for checking a --dataset_args prompt_template). */
@@ -111,8 +124,15 @@ export interface Benchmark {
    * value, or throws a message naming what it expected. Handed to keepRow and subsetsFor.
    */
   readonly options?: Readonly<Record<string, BenchmarkOption>>;
+  /**
+   * Text files of the same repository that items need besides rows (SciCode's given step solutions), per
+   * subset: read once, handed to toItem in its context.
+   */
+  readonly sideFiles?: readonly { name: string; path: string; subsets: readonly string[] }[];
   /** Whether a row is evaluated under the request's options (LiveCodeBench's date window). */
   keepRow?(row: Row, options: Readonly<Record<string, unknown>>): boolean;
+  /** Refuses a request before any data is read (SciCode's test set without its targets file); throws Error. */
+  checkRequest?(subsets: readonly string[], options: Readonly<Record<string, unknown>>): void;
   /** Subsets an option names (LiveCodeBench's release_version), overriding the default ones. */
   subsetsFor?(options: Readonly<Record<string, unknown>>): readonly string[] | undefined;
 }

@@ -56,7 +56,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     ],
     load: async () => (await import('./puzzles/set-b.ts')).puzzleSetBBootcamps,
   },
-  code: { names: ['HumanEval', 'KodCode', 'BigCodeBench', 'StdioCode', 'LiveCodeBench'], load: async () => (await import('./code/index.ts')).codeBootcamps },
+  code: { names: ['HumanEval', 'KodCode', 'BigCodeBench', 'StdioCode', 'LiveCodeBench', 'SciCode'], load: async () => (await import('./code/index.ts')).codeBootcamps },
   math: { names: ['GSM8K', 'AIME'], load: async () => (await import('./math/index.ts')).mathBootcamps },
   mathAnswer: { names: ['MathAnswer'], load: async () => (await import('./math-answer/index.ts')).mathAnswerBootcamps },
   choice: { names: ['MultipleChoice'], load: async () => (await import('./choice/index.ts')).choiceBootcamps },

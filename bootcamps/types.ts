@@ -17,6 +17,8 @@ export interface ExecuteRequest {
   stdin?: string;
   timeoutMs: number;
   memoryMb: number;
+  /** Host files shown read-only inside at `target` (SciCode's test_data.h5); local sandboxes only. */
+  mounts?: readonly { host: string; target: string }[];
 }
 
 export interface ExecuteResult {
@@ -42,11 +44,30 @@ export interface VerifyContext {
   sandboxLimits?: { timeoutMs: number; memoryMb: number };
   /** Aborted when the run is interrupted. */
   signal?: AbortSignal;
+  /** Which of sandboxLimits the user set (--sandbox_timeout, --sandbox_memory_mb): they then beat a bootcamp's own. */
+  sandboxLimitsGiven?: { timeout?: boolean; memory?: boolean };
+}
+
+/**
+ * A bootcamp whose items are steps of one problem asked in order (SciCode): each step's prompt is built from
+ * the answers to the earlier ones, and its ground truth records what those answers make of it.
+ */
+export interface ChainSteps<GT> {
+  /** The prompt of this step, from the raw answers to the earlier asked steps of its problem (in order). */
+  prompt(gt: GT, earlier: readonly string[]): string;
+  /** This step's ground truth with what the earlier answers give it (written to its details row). */
+  withEarlier(gt: GT, earlier: readonly string[]): GT;
+  /** Metric names: each step's score, and on a problem's last step whether every step passed. */
+  metrics?: { step: string; whole: string };
 }
 
 export interface Bootcamp<GT = unknown> {
   /** The data_source name, e.g. "Game24". */
   readonly name: string;
+  /** Items are steps of a problem, asked in order (see ChainSteps). */
+  readonly chain?: ChainSteps<GT>;
+  /** What a sandbox bootcamp's programs need in the sandbox's Python, checked once before any request. */
+  readonly requires?: { modules: readonly string[]; check: string; hint: string };
   /** One line for `ls`: the answer format this bootcamp scores, e.g. "\\boxed{expression} using every number once". */
   readonly answerFormat: string;
   readonly kind?: VerifierKind;

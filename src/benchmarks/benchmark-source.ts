@@ -2,7 +2,7 @@
 // few-shot rows read, and each row of its evaluation split turned into the item a JSONL line would give.
 // The runner reads it as it reads a JSONL file; rows the benchmark cannot use are input errors, one each.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Benchmark, BenchmarkItem, DataFile, Row } from '../../benchmarks/types.ts';
@@ -141,17 +141,34 @@ function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptio
     }
     return (fewShot = rows);
   };
-  const toResult = async (row: Row, index: number, examples: Row[], lookup: SurveyOptions['lookup']): Promise<LineResult> => {
-    let item: BenchmarkItem;
-    try {
-      item = benchmark.toItem(row, { subset, fewShot: examples, template: request.template, fewShotTemplate: request.fewShotTemplate });
-    } catch (err) {
-      if ((err as Error).name !== 'BenchmarkRowError') throw err;
-      return { ok: false, error: (err as Error).message };
+  let side: Record<string, string> | undefined;
+  const sideTexts = async (): Promise<Record<string, string>> => {
+    if (side) return side;
+    const texts: Record<string, string> = {};
+    for (const f of benchmark.sideFiles ?? []) {
+      if (!f.subsets.includes(subset)) continue;
+      const local = await localFile(request, { split: 'side', path: f.path, format: 'jsonl' }, load);
+      texts[f.name] = readFileSync(local, 'utf8');
     }
-    // A row's image bytes become files of the cache, row by row: the item then refers to them as a line would.
+    return (side = texts);
+  };
+  const context = async (examples: Row[]) => ({ subset, fewShot: examples, template: request.template, fewShotTemplate: request.fewShotTemplate, side: await sideTexts(), options: request.options ?? {} });
+  /** A benchmark item as the input line it stands for (a row's image bytes written to the cache first). */
+  const asLine = async (item: BenchmarkItem, index: number, lookup: SurveyOptions['lookup']): Promise<LineResult> => {
     const images = item.images ? await Promise.all(item.images.map((image) => (typeof image === 'string' ? image : storeImage(image, load.cacheDir)))) : undefined;
     return parseInputObject({ ...item, ...(images ? { images } : {}) } as unknown as Record<string, unknown>, index, lookup);
+  };
+  /** The entries of one row: its item, or (expandRow) its items; a row it cannot use is one bad entry. */
+  const rowResults = async (row: Row, firstIndex: number, examples: Row[], lookup: SurveyOptions['lookup']): Promise<LineResult[]> => {
+    let items: BenchmarkItem[];
+    try {
+      const ctx = await context(examples);
+      items = benchmark.expandRow ? benchmark.expandRow(row, ctx) : [benchmark.toItem(row, ctx)];
+    } catch (err) {
+      if ((err as Error).name !== 'BenchmarkRowError') throw err;
+      return [{ ok: false, error: (err as Error).message }];
+    }
+    return Promise.all(items.map((item, i) => asLine(item, firstIndex + i, lookup)));
   };
   return {
     name,
@@ -162,7 +179,9 @@ function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptio
       const loaded = new Set<string>();
       let index = 0;
       for await (const row of rowsOf(request, subset, benchmark.evalSplit, load)) {
-        survey.lines++;
+        // A row of several items counts each (a SciCode problem, its steps).
+        const results = options.strict || benchmark.expandRow ? await rowResults(row, index, examples, options.lookup) : undefined;
+        survey.lines += results?.length ?? 1;
         if (benchmark.modality === 'image') survey.imageLines = (survey.imageLines ?? 0) + 1;
         let source = typeof row.data_source === 'string' && benchmark.dataSource === '(per line)' ? row.data_source : benchmark.dataSource;
         if (benchmark.dataSourceOfRow) {
@@ -177,12 +196,13 @@ function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptio
             loaded.add(source);
             await options.load?.([source]);
           }
-          const result = await toResult(row, index, examples, options.lookup);
-          if (!result.ok) survey.problems.push(`${name}:${index + 1}: ${result.error}`);
-          else source = result.item.data_source;
+          for (const [i, result] of (results ?? []).entries()) {
+            if (!result.ok) survey.problems.push(`${name}:${index + i + 1}: ${result.error}`);
+            else source = result.item.data_source;
+          }
         }
-        survey.dataSources.set(source, (survey.dataSources.get(source) ?? 0) + 1);
-        index++;
+        survey.dataSources.set(source, (survey.dataSources.get(source) ?? 0) + (results?.length ?? 1));
+        index += results?.length ?? 1;
       }
       return survey;
     },
@@ -190,8 +210,7 @@ function subsetSource(request: BenchmarkRequest, subset: string, load: LoadOptio
       const examples = await fewShotRows();
       let index = 0;
       for await (const row of rowsOf(request, subset, benchmark.evalSplit, load)) {
-        yield { index, result: await toResult(row, index, examples, lookup) };
-        index++;
+        for (const result of await rowResults(row, index, examples, lookup)) yield { index: index++, result };
       }
     },
   };

@@ -83,11 +83,16 @@ export function selectInputs(config: Config): RunInputs {
 }
 
 /** A benchmark's own settings: at the top of its dataset_args, or inside EvalScope's extra_params. */
-function benchmarkOptions(benchmark: Benchmark, own: Record<string, unknown>, where: string): Record<string, unknown> {
+function benchmarkOptions(benchmark: Benchmark, own: Record<string, unknown>, where: string, config: Config): Record<string, unknown> {
   const specs = benchmark.options ?? {};
+  // A flag named as one of the benchmark's settings (SciCode's --with_background) gives it, below dataset_args.
+  const fromFlags: [string, unknown, string][] = Object.keys(specs)
+    .filter((k) => k in config.sources && config.sources[k as keyof Config['sources']] !== 'default')
+    .map((k) => [k, config[k as keyof Config], `--${k}`]);
   const extra = own.extra_params;
   if (extra !== undefined && (extra === null || typeof extra !== 'object' || Array.isArray(extra))) throw new UsageError(`${where}.extra_params: expected an object of settings`);
   const given: [string, unknown, string][] = [
+    ...fromFlags,
     ...Object.entries((extra ?? {}) as Record<string, unknown>).map(([k, v]) => [k, v, `${where}.extra_params.${k}`] as [string, unknown, string]),
     ...Object.keys(specs).filter((k) => own[k] !== undefined).map((k) => [k, own[k], `${where}.${k}`] as [string, unknown, string]),
   ];
@@ -109,7 +114,7 @@ function benchmarkOptions(benchmark: Benchmark, own: Record<string, unknown>, wh
 }
 
 function request(benchmark: Benchmark, aliasSubsets: readonly string[] | undefined, own: Record<string, unknown>, where: string, config: Config, fileTemplate: string | undefined): BenchmarkRequest {
-  const options = benchmarkOptions(benchmark, own, where);
+  const options = benchmarkOptions(benchmark, own, where, config);
   let subsets = aliasSubsets ?? benchmark.subsetsFor?.(options) ?? benchmark.defaultSubsets ?? benchmark.subsets;
   if (own.subset_list !== undefined) {
     const list = own.subset_list;
@@ -177,6 +182,11 @@ function request(benchmark: Benchmark, aliasSubsets: readonly string[] | undefin
   if (own.local_path !== undefined) {
     if (typeof own.local_path !== 'string' || !existsSync(own.local_path)) throw new UsageError(`${where}.local_path: expected an existing folder, got ${JSON.stringify(own.local_path)}`);
     datasetDir = own.local_path;
+  }
+  try {
+    benchmark.checkRequest?.(subsets, options);
+  } catch (err) {
+    throw new UsageError(`${benchmark.name}: ${(err as Error).message}`);
   }
   return { benchmark, subsets, fewShotNum, promptName, template, fewShotTemplate, hub, repo, revision, datasetDir, options };
 }

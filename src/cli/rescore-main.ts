@@ -96,7 +96,11 @@ export async function rescoreMain(argv: readonly string[], io: RescoreIO): Promi
     if (!io.context && sandboxFlags.use_sandbox) {
       sandbox = createRunSandbox(sandboxFlags, log);
       await sandbox.check();
-      context = { sandbox: sandbox.executor, sandboxLimits: { timeoutMs: Math.round(sandboxFlags.sandbox_timeout * 1000), memoryMb: sandboxFlags.sandbox_memory_mb } };
+      context = {
+        sandbox: sandbox.executor,
+        sandboxLimits: { timeoutMs: Math.round(sandboxFlags.sandbox_timeout * 1000), memoryMb: sandboxFlags.sandbox_memory_mb },
+        sandboxLimitsGiven: { timeout: args.sandbox_timeout !== undefined, memory: args.sandbox_memory_mb !== undefined },
+      };
     }
     const verifiers = rescoreLookup(bridgeSettingsFromArgs(args), sandboxFlags.judge_worker_num, io.env ?? {}, log);
     closeVerifiers = verifiers.close;

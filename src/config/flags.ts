@@ -123,6 +123,18 @@ export const FLAGS = {
     type: 'boolean', default: false, group: 'input',
     help: 'Any bad input line is fatal before the first request.',
   }),
+  with_background: flag(z.boolean(), {
+    type: 'boolean', default: false, group: 'input',
+    help: "SciCode: give each step's scientific background in its prompt (NeMo's scicode_background).",
+  }),
+  include_dev: flag(z.boolean(), {
+    type: 'boolean', default: false, group: 'input',
+    help: 'SciCode: run the dev problems (15, targets worked out from their ground-truth code) beside the test ones.',
+  }),
+  scicode_h5: flag(z.string().min(1).optional(), {
+    type: 'string', default: undefined, arg: 'FILE', group: 'input',
+    help: "SciCode's test targets: the authors' test_data.h5 (see the README); the dev set needs none.",
+  }),
   max_image_bytes: flag(positiveInt, {
     type: 'int', default: 20 * 1024 * 1024, arg: 'BYTES', group: 'input',
     help: "An item's image larger than this is that line's input error (default 20 MiB).",

@@ -13,6 +13,9 @@ export interface DetailsRow {
   id: number;
   /** Present only in runs with --repeats > 1. */
   repeat?: number;
+  /** A step of a problem asked step by step (SciCode): the problem, and the step. */
+  problem?: string;
+  step?: string;
   data_source: string;
   prompt: string;
   /** An item's images as references (path or URL, type, size, sha256), never their bytes. */
@@ -40,7 +43,7 @@ export interface DetailsRow {
 }
 
 const KEY_ORDER: (keyof DetailsRow)[] = [
-  'id', 'repeat', 'data_source', 'prompt', 'images', 'output', 'output_len', 'ground_truth', 'score', 'extracted_output', 'metrics',
+  'id', 'repeat', 'problem', 'step', 'data_source', 'prompt', 'images', 'output', 'output_len', 'ground_truth', 'score', 'extracted_output', 'metrics',
   'finish_reason', 'usage', 'latency_ms', 'ttft_ms', 'attempts', 'reasoning_content', 'error', 'verify_error', 'rule_score', 'judge',
 ];
 

@@ -40,6 +40,8 @@ export interface FeedOptions {
   isStopping(): boolean;
   /** Asks for one (item, repeat); called in the queue. */
   ask(sourceIndex: number, name: string, item: Item, repeat: number): Promise<void>;
+  /** Asks a problem's steps in order (a chain bootcamp's consecutive items of one key); called in the queue. */
+  askChain(sourceIndex: number, name: string, steps: readonly Item[], repeat: number): Promise<void>;
 }
 
 export async function feedItems(o: FeedOptions): Promise<void> {
@@ -55,6 +57,22 @@ export async function feedItems(o: FeedOptions): Promise<void> {
   const mustWait = () => queue.size >= c || scoring.pending >= scoringCap;
 
   let readSliceStartedAt = performance.now();
+  /** Waits until the queue and the scoring backlog have room (backpressure), then gives pending I/O a turn. */
+  const room = async () => {
+    if (mustWait()) {
+      while (mustWait() && !o.isStopping()) {
+        if (queue.size >= c) await Promise.race([queue.onSizeLessThan(c), o.stopped]);
+        else await Promise.race([scoring.pendingBelow(scoringCap), o.stopped]);
+      }
+      // Woken by an answer: refill after the I/O of this turn, so that the answers arriving with it get
+      // their next requests out first (the queue still holds one item per slot for them).
+      await nextTurn();
+      readSliceStartedAt = performance.now();
+    } else if (performance.now() - readSliceStartedAt > READ_SLICE_MS) {
+      await nextTurn();
+      readSliceStartedAt = performance.now();
+    }
+  };
   for (let fileIndex = 0; fileIndex < o.sources.length && !o.isStopping(); fileIndex++) {
     const source = o.sources[fileIndex];
     const name = source.name;
@@ -62,8 +80,31 @@ export async function feedItems(o: FeedOptions): Promise<void> {
     const unknownSources = new Map<string, number>();
     let seen = 0;
     let shownErrors = 0;
+    // A chain bootcamp's consecutive items of one problem, gathered and queued as one task per repeat.
+    let chain: Item[] = [];
+    const queueChain = async () => {
+      const steps = chain;
+      chain = [];
+      if (steps.length === 0) return;
+      for (let repeat = 0; repeat < o.repeats; repeat++) {
+        // A problem is one shard's whole: its first step decides.
+        if (o.inShard && !o.inShard(name, steps[0].id, repeat)) continue;
+        const done = steps.filter((s) => o.doneKeys[fileIndex].has(rowKey(s.id, repeat))).length;
+        for (let i = 0; i < done; i++) progress.itemDone(fileIndex, false);
+        if (done === steps.length) continue;
+        await room();
+        if (o.isStopping()) return;
+        void queue.add(() => o.askChain(fileIndex, name, steps, repeat));
+      }
+    };
     for await (const { index, result } of source.entries(o.lookup)) {
       if (seen++ >= limit || o.isStopping()) break;
+      if (result.ok && result.item.chain) {
+        if (chain.length > 0 && chain[0].chain!.key !== result.item.chain.key) await queueChain();
+        chain.push(result.item);
+        continue;
+      }
+      await queueChain();
       if (!result.ok) {
         // A bad line is the input error of one shard only (the one its first repeat falls in), so that the
         // shards' input_errors.jsonl add up to the unsharded run's.
@@ -85,19 +126,7 @@ export async function feedItems(o: FeedOptions): Promise<void> {
           progress.itemDone(fileIndex, false);
           continue;
         }
-        if (mustWait()) {
-          while (mustWait() && !o.isStopping()) {
-            if (queue.size >= c) await Promise.race([queue.onSizeLessThan(c), o.stopped]);
-            else await Promise.race([scoring.pendingBelow(scoringCap), o.stopped]);
-          }
-          // Woken by an answer: refill after the I/O of this turn, so that the answers arriving with it get
-          // their next requests out first (the queue still holds one item per slot for them).
-          await nextTurn();
-          readSliceStartedAt = performance.now();
-        } else if (performance.now() - readSliceStartedAt > READ_SLICE_MS) {
-          await nextTurn();
-          readSliceStartedAt = performance.now();
-        }
+        await room();
         if (o.isStopping()) break;
         // Per-line work the verifier will need (Arc's expected grid) starts now, while the model answers.
         if (!prepared) result.item.bootcamp.prepare?.(result.item.parsedGroundTruth);
@@ -105,6 +134,7 @@ export async function feedItems(o: FeedOptions): Promise<void> {
         void queue.add(() => o.ask(fileIndex, name, result.item, repeat));
       }
     }
+    if (!o.isStopping()) await queueChain();
     if (shownErrors > 10) o.log(`${name}: ${shownErrors - 10} more bad lines (see input_errors.jsonl)`);
     for (const [dataSource, count] of unknownSources) {
       o.log(`${name}: ${count} line(s) name data_source "${dataSource}", which no bootcamp handles; skipped (see 'ls').`);

@@ -22,8 +22,15 @@ export type AskOutcome =
   /** The server refused us for good (401/403/404): the run must stop. */
   | { kind: 'fatal'; error: FatalApiError };
 
-function rowBase(item: Item, repeat: number, repeats: number) {
-  return { id: item.id, ...(repeats > 1 ? { repeat } : {}), data_source: item.data_source, prompt: item.prompt, ...(item.images ? { images: item.images.map(imageRecord) } : {}) };
+export function rowBase(item: Item, repeat: number, repeats: number) {
+  return {
+    id: item.id,
+    ...(repeats > 1 ? { repeat } : {}),
+    ...(item.chain ? { problem: item.chain.key, step: item.chain.label } : {}),
+    data_source: item.data_source,
+    prompt: item.prompt,
+    ...(item.images ? { images: item.images.map(imageRecord) } : {}),
+  };
 }
 
 export async function askItem(model: ModelClient, item: Item, repeat: number, config: Config, settings?: GenerationSettings): Promise<AskOutcome> {

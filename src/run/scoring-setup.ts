@@ -68,7 +68,10 @@ export async function createScoringSetup(
   const getBridge = () => (bridge ??= createPythonBridge(config, env, log));
 
   let sandbox: RunSandbox | undefined;
-  const context: VerifyContext = { sandboxLimits: { timeoutMs: Math.round(config.sandbox_timeout * 1000), memoryMb: config.sandbox_memory_mb } };
+  const context: VerifyContext = {
+    sandboxLimits: { timeoutMs: Math.round(config.sandbox_timeout * 1000), memoryMb: config.sandbox_memory_mb },
+    sandboxLimitsGiven: { timeout: config.sources.sandbox_timeout !== 'default', memory: config.sources.sandbox_memory_mb !== 'default' },
+  };
   const lookup = (dataSource: string) => {
     if (config.verifier === 'python') return python.get(dataSource);
     return getBootcamp(dataSource) ?? python.get(dataSource);
@@ -101,6 +104,16 @@ export async function createScoringSetup(
     log(`Code bootcamps (${code.join(', ')}) run in the ${sandbox.description}, ${config.judge_worker_num} at a time.`);
     await sandbox.check();
     context.sandbox = sandbox.executor;
+    // What the bootcamps' programs import, tried once in the sandbox: one message, not a failure per item.
+    for (const name of code) {
+      const needs = lookup(name)?.requires;
+      if (!needs) continue;
+      const result = await sandbox.executor.execute({ files: { 'check.py': needs.check }, command: ['python3', 'check.py'], timeoutMs: 120_000, memoryMb: Math.max(config.sandbox_memory_mb, 2048) });
+      if (result.exitCode !== 0 || result.timedOut) {
+        const why = (result.stderr.trim().split('\n').pop() ?? '').slice(0, 300) || (result.timedOut ? 'timed out' : `exit ${result.exitCode}`);
+        throw new UsageError(`${needs.hint}. The ${sandbox.description} cannot import them: ${why}`);
+      }
+    }
   }
 
   const judge = judgeReview(config, lookup, log);

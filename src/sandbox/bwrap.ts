@@ -2,6 +2,7 @@
 // tmpfs working directory holding only the request's files, the Python runtime read-only and nothing else of
 // the host, a clean environment, and rlimits on memory, processes and file size. A timeout kills it all.
 import type { ExecuteRequest, ExecuteResult, SandboxExecutor } from '../../bootcamps/types.ts';
+import { existsSync } from 'node:fs';
 import { runProcess } from './run-process.ts';
 import type { PythonRuntime } from './python-runtime.ts';
 
@@ -18,6 +19,7 @@ export interface BwrapOptions {
 }
 
 const WORKDIR = '/sandbox';
+const ETC_FOR_LIBRARIES = ['/etc/alternatives', '/etc/matplotlibrc'];
 /** "nobody": see why in the constructor. */
 const NOBODY = 65534;
 
@@ -50,8 +52,13 @@ export class BwrapSandbox implements SandboxExecutor {
       '--setenv', 'PYTHONHASHSEED', '0',
     ];
     for (const dir of runtime.readOnlyBinds) args.push('--ro-bind', dir, dir);
+    // Debian keeps a few things Python libraries need under /etc, reached by links from /usr: the shared-library
+    // choices (libblas.so.3 for numpy: links only) and matplotlib's matplotlibrc. Nothing else of /etc is shown.
+    for (const etc of ETC_FOR_LIBRARIES) if (existsSync(etc)) args.push('--ro-bind', etc, etc);
     for (const [target, link] of runtime.symlinks) args.push('--symlink', target, link);
     args.push('--proc', '/proc', '--dev', '/dev');
+    // Data files a program reads (SciCode's test_data.h5), read-only at the path asked.
+    for (const m of request.mounts ?? []) args.push('--ro-bind', m.host, m.target);
     args.push('--size', tmpfsBytes, '--perms', '1777', '--tmpfs', '/tmp');
     args.push('--size', tmpfsBytes, '--perms', '0755', '--tmpfs', WORKDIR);
     fileNames.forEach((name, i) => {

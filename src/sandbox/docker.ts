@@ -43,6 +43,7 @@ export class DockerSandbox implements SandboxExecutor {
         '--user', '65534:65534',
         '--ulimit', 'core=0',
         '-v', `${dir}:/sandbox:rw`, '-w', '/sandbox',
+        ...(request.mounts ?? []).flatMap((m) => ['-v', `${m.host}:${m.target}:ro`]),
         '-e', 'HOME=/sandbox', '-e', 'PYTHONDONTWRITEBYTECODE=1',
         this.options.image,
         ...request.command,

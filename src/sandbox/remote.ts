@@ -28,6 +28,7 @@ export class RemoteSandbox implements SandboxExecutor {
   }
 
   async execute(request: ExecuteRequest, signal?: AbortSignal): Promise<ExecuteResult> {
+    if (request.mounts?.length) throw new Error(`a remote sandbox cannot see this machine's files (${request.mounts.map((m) => m.host).join(', ')}); run this with a local sandbox (--sandbox_type bwrap or docker)`);
     const { value } = await withRetries(
       async () => (await this.http.request('POST', 'v1/execute', request, request.timeoutMs + TRANSPORT_SLACK_MS, signal)).json as ExecuteResult,
       {

@@ -86,6 +86,8 @@ export async function benchmarkHubFiles(): Promise<Record<string, Buffer>> {
   put('livecodebench/code_generation_lite', 'test.jsonl', lines(lcb.v1));
   put('livecodebench/code_generation_lite', 'test2.jsonl', lines(lcb.v2));
   for (const f of ['test3.jsonl', 'test4.jsonl', 'test5.jsonl', 'test6.jsonl']) put('livecodebench/code_generation_lite', f, Buffer.from(''));
+  // SciCode: the shared problems and the three given steps' code, as the repository's files.
+  for (const f of ['problems_dev.jsonl', 'problems_all.jsonl', '13.6.txt', '62.1.txt', '76.3.txt']) put('SciCode1/SciCode', f, readFileSync(path.join(SHARED_DATA, 'scicode', f)));
   const vlm = vlmSets();
   put('lmms-lab/ChartQA', 'data/test-00000-of-00001.parquet', vlm.chartqa.parquet);
   for (const [subject, set] of Object.entries(vlm.mmmu)) put('MMMU/MMMU', `${subject}/validation-00000-of-00001.parquet`, set.parquet);
