@@ -38,7 +38,7 @@ function stepsOf(row: Row): RawStep[] {
 }
 
 /** One chain item per asked step; the benchmark's rows are problems. */
-function problemItems(row: Row, context: PromptContext, subset: string, withBackground: boolean): { prompt: string; ground_truth: SciCodeTruth; data_source: string; chain: { key: string; label: string } }[] {
+function problemItems(row: Row, context: PromptContext, subset: string, withBackground: boolean): { prompt: string; ground_truth: SciCodeTruth; data_source: string; chain: { key: string; label: string; final: boolean } }[] {
   const problemId = String(row.problem_id ?? '');
   if (problemId === '') throw new BenchmarkRowError('expected "problem_id"');
   const dependencies = typeof row.required_dependencies === 'string' ? row.required_dependencies : '';
@@ -50,6 +50,7 @@ function problemItems(row: Row, context: PromptContext, subset: string, withBack
     ...(GIVEN.includes(s.step_number) ? { given_code: givenCode(s.step_number, context) } : {}),
   }));
   const h5 = context.options?.scicode_h5;
+  const lastAsked = raw.map((s) => s.step_number).filter((n) => !GIVEN.includes(n)).pop();
   return raw.flatMap((s, k) => {
     if (GIVEN.includes(s.step_number)) return [];
     let targets: SciCodeTruth['targets'];
@@ -68,7 +69,7 @@ function problemItems(row: Row, context: PromptContext, subset: string, withBack
       template: withBackground ? 'multistep' : 'background_comment', test_cases: s.test_cases, targets, timeout_s: 1800, memory_mb: 4096,
     };
     // The prompt a step gets with no earlier answers (the first step's real one; the dry run shows it).
-    return [{ prompt: sciCodePrompt(ground_truth, []), ground_truth, data_source: 'SciCode', chain: { key: problemId, label: s.step_number } }];
+    return [{ prompt: sciCodePrompt(ground_truth, []), ground_truth, data_source: 'SciCode', chain: { key: problemId, label: s.step_number, final: s.step_number === lastAsked } }];
   });
 }
 

@@ -54,7 +54,7 @@ export interface BenchmarkItem {
    */
   images?: readonly (Uint8Array | string)[];
   /** A step of a problem asked step by step (its bootcamp has a chain): the problem and the step's label. */
-  chain?: { key: string; label: string };
+  chain?: { key: string; label: string; final?: boolean };
 }
 
 export interface PromptVariant {

@@ -10,11 +10,12 @@ import { readEvalScopeArgv } from './evalscope-argv.ts';
 import { MODEL_KINDS, modelKind } from './task-config.ts';
 import type { HubEnv } from '../datasets/hub-files.ts';
 import { shardOf, type ShardSpec } from './shard-spec.ts';
+import { findBenchmark } from '../../benchmarks/index.ts';
 import { judgeSettings, type JudgeSettings } from '../judge/judge-settings.ts';
 import os from 'node:os';
 import path from 'node:path';
 
-export type Source = 'cli' | 'config' | 'env' | 'bootcamp' | 'default';
+export type Source = 'cli' | 'config' | 'env' | 'bootcamp' | 'benchmark' | 'default';
 
 export type Command = 'run' | 'ls' | 'help' | 'version';
 
@@ -189,6 +190,13 @@ export function buildConfig({ argv, env }: BuildOptions): Config {
       .join(',');
     if (modes.size > 1) throw new UsageError('--url: the endpoints name different api modes (one .../chat/completions, one .../completions); give base URLs and --api_mode');
     if (modes.size === 1 && sources.api_mode === 'default') set('api_mode', modes.has('completions') ? 'completion' : 'chat_completion', sources.url);
+  }
+
+  // A benchmark that is run with several samples (NeMo's scicode_aa_v2, n_samples 3), unless --repeats says.
+  if (command === 'run' && sources.repeats === 'default') {
+    const names = [...(Array.isArray(raw.datasets) ? (raw.datasets as unknown[]).map(String) : []), ...(typeof raw.eval_type === 'string' ? [raw.eval_type] : [])];
+    const wanted = names.map((n) => findBenchmark(n.trim())?.repeatsDefault ?? 1);
+    if (wanted.some((n) => n > 1)) set('repeats', Math.max(...wanted), 'benchmark');
   }
 
   if (command === 'run') {

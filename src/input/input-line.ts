@@ -23,7 +23,7 @@ export interface Item {
   /** The checked images, in the order of imageInputs (set by the image check of its source). */
   images?: readonly ItemImage[];
   /** A step of a problem asked step by step (a chain bootcamp's): the problem, and this step's label. */
-  chain?: { key: string; label: string };
+  chain?: { key: string; label: string; final?: boolean };
 }
 
 export type LineResult =
@@ -72,13 +72,13 @@ export function parseInputObject(row: Record<string, unknown>, id: number, looku
   }
   const bootcamp = lookup(data_source);
   if (!bootcamp) return { ok: false, error: `unknown data_source ${JSON.stringify(data_source)}`, unknownSource: data_source };
-  const chainRaw = row.chain as { key?: unknown; label?: unknown } | undefined;
+  const chainRaw = row.chain as { key?: unknown; label?: unknown; final?: unknown } | undefined;
   let chain: Item['chain'];
   if (bootcamp.chain) {
     if (!chainRaw || typeof chainRaw !== 'object' || typeof chainRaw.key !== 'string' || typeof chainRaw.label !== 'string') {
       return { ok: false, error: `expected "chain" to be {"key": problem, "label": step} (${data_source} asks a problem's steps in order)` };
     }
-    chain = { key: chainRaw.key, label: chainRaw.label };
+    chain = { key: chainRaw.key, label: chainRaw.label, ...(typeof chainRaw.final === 'boolean' ? { final: chainRaw.final } : {}) };
   }
   let parsed = bootcamp.groundTruth.safeParse(ground_truth);
   // A schema that wants numbers where the line has big integers gets them as doubles, as before (the details

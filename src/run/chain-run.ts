@@ -43,7 +43,8 @@ export async function runChain(steps: readonly Item[], repeat: number, deps: Cha
   const scores: Promise<number>[] = [];
   const names = steps[0].bootcamp.chain!.metrics;
   for (const [k, item] of steps.entries()) {
-    const last = k === steps.length - 1;
+    // The problem's last step (a run cut by --limit may end a problem early: then no verdict on it).
+    const last = item.chain?.final ?? k === steps.length - 1;
     const previous = await deps.done(item, repeat);
     if (previous) {
       earlier.push(previous.output);

@@ -262,7 +262,7 @@ test('ls lists every benchmark beside the bootcamps; --json gives each source as
   assert.equal(r.code, 0, r.stderr);
   const listing = JSON.parse(r.stdout);
   const names = listing.benchmarks.map((b: { name: string }) => b.name);
-  assert.deepEqual(names, ['gsm8k', 'mmlu', 'gpqa_diamond', 'arc', 'hellaswag', 'aime24', 'aime25', 'math_500', 'humaneval', 'live_code_bench', 'ifeval', 'simple_qa', 'chartqa', 'mmmu', 'math_vista', 'internbootcamp']);
+  assert.deepEqual(names, ['gsm8k', 'mmlu', 'gpqa_diamond', 'arc', 'hellaswag', 'aime24', 'aime25', 'math_500', 'humaneval', 'live_code_bench', 'scicode', 'scicode_background', 'scicode_aa_v2', 'ifeval', 'simple_qa', 'chartqa', 'mmmu', 'math_vista', 'internbootcamp']);
   assert.deepEqual(listing.benchmarks[7].subsets, ['Level 1', 'Level 2', 'Level 3', 'Level 4', 'Level 5']);
   const mmlu = listing.benchmarks[1];
   assert.equal(mmlu.subsets.length, 57);
@@ -275,7 +275,7 @@ test('ls lists every benchmark beside the bootcamps; --json gives each source as
   assert.equal(ib.rows.test, 5488);
   assert.ok(listing.bootcamps.some((b: { name: string }) => b.name === 'MultipleChoice'));
   const text = await runScript('run_eval.ts', ['ls', '--cache_dir', dir]);
-  assert.match(text.stdout, /16 benchmarks \(--datasets NAME,\.\.\. or --eval_type NAME/);
+  assert.match(text.stdout, /19 benchmarks \(--datasets NAME,\.\.\. or --eval_type NAME/);
   assert.match(text.stdout, /gpqa_diamond\s+GPQA-Diamond \[gpqa, .*huggingface:Idavidrein\/gpqa.*not cached/);
 });
 
