@@ -20,7 +20,7 @@ interface RawStep {
   step_description_prompt: string;
   step_background?: string;
   function_header: string;
-  return_line: string;
+  return_line: string | null;
   test_cases: string[];
   ground_truth_code?: string | null;
 }
@@ -29,9 +29,11 @@ function stepsOf(row: Row): RawStep[] {
   const steps = row.sub_steps;
   if (!Array.isArray(steps) || steps.length === 0) throw new BenchmarkRowError('expected "sub_steps" to be a non-empty list');
   for (const [i, s] of (steps as Record<string, unknown>[]).entries()) {
-    for (const key of ['step_number', 'step_description_prompt', 'function_header', 'return_line']) {
+    for (const key of ['step_number', 'step_description_prompt', 'function_header']) {
       if (typeof s?.[key] !== 'string') throw new BenchmarkRowError(`expected sub_steps[${i}].${key} to be text`);
     }
+    // A given step (13.6, 62.1) has no return line: it is never asked.
+    if (typeof s.return_line !== 'string' && !(s.return_line === null && GIVEN.includes(String(s.step_number)))) throw new BenchmarkRowError(`expected sub_steps[${i}].return_line to be text`);
     if (!Array.isArray(s.test_cases)) throw new BenchmarkRowError(`expected sub_steps[${i}].test_cases to be a list`);
   }
   return steps as RawStep[];
@@ -46,7 +48,7 @@ function problemItems(row: Row, context: PromptContext, subset: string, withBack
   const steps = raw.map((s) => ({
     description: withBackground ? `${s.step_description_prompt}\n${s.step_background ?? ''}` : s.step_description_prompt,
     function_header: s.function_header,
-    return_line: s.return_line,
+    return_line: s.return_line ?? '',
     ...(GIVEN.includes(s.step_number) ? { given_code: givenCode(s.step_number, context) } : {}),
   }));
   const h5 = context.options?.scicode_h5;

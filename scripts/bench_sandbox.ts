@@ -4,7 +4,7 @@
 // (4) through the same server in ms-enclave's protocol. Prints executions/s and the overheads. Targets:
 // 164/164 pass; sandboxed time <= 2x bare; ms-enclave's protocol <= 1.5x ours. Then LiveCodeBench-shaped
 // problems (one program per test, stdin and functional) scored in bwrap and through ms-enclave's protocol.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
@@ -13,6 +13,8 @@ import { createRunSandbox, runtimeForBwrap } from '../src/sandbox/create-sandbox
 import { startSandboxServer } from '../src/cli/sandbox-server-main.ts';
 import { EnclaveSandbox } from '../src/sandbox/enclave-client.ts';
 import { liveCodeBench } from '../bootcamps/code/live-code-bench.ts';
+import { sciCode, type SciCodeTruth } from '../bootcamps/code/scicode.ts';
+import { sciCodeBenchmarks } from '../benchmarks/scicode.ts';
 import { runProcess } from '../src/sandbox/run-process.ts';
 import type { ExecuteResult, SandboxExecutor } from '../bootcamps/types.ts';
 import { PROJECT_ROOT } from '../src/version.ts';
@@ -53,7 +55,6 @@ const { server, url } = await startSandboxServer({ host: '127.0.0.1', port: 0, s
 const remote = createRunSandbox({ ...settings, sandbox_url: url }, log);
 await remote.check();
 const remoteRun = await timed('sandbox server (loopback)', (program) => remote.executor.execute({ files: { 'main.py': program }, command: ['python3', 'main.py'], timeoutMs: 30_000, memoryMb: 1024 }));
-await remote.close();
 // The same server through ms-enclave's protocol (what EvalScope's sandbox_manager_config base_url speaks).
 const enclave = new EnclaveSandbox({ baseUrl: url, sandboxes: WORKERS, memoryMb: 1024, image: 'python:3.11-slim', maxAttempts: 16, maxRetryingDelaySec: 1, log });
 await enclave.start();
@@ -80,7 +81,23 @@ async function lcbRow(name: string, executor: SandboxExecutor) {
   const seconds = (performance.now() - t0) / 1000;
   return { name, passed: scores.filter((x) => x.score === 1).length, seconds, programsPerSecond: (lcb.length * 5) / seconds };
 }
-const lcbRows = [await lcbRow('LiveCodeBench in bwrap', local.executor), await lcbRow('LiveCodeBench via ms-enclave (loopback)', enclave)];
+const lcbRows = [await lcbRow('LiveCodeBench in bwrap', local.executor), await lcbRow('LiveCodeBench via our protocol (loopback)', remote.executor), await lcbRow('LiveCodeBench via ms-enclave (loopback)', enclave)];
+await remote.close();
+
+// The SciCode dev set: its 50 steps, each answered with its ground-truth code after the earlier ones, scored in bwrap.
+const devFile = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'scicode', 'problems_dev.jsonl');
+let sciRow: { steps: number; passed: number; seconds: number } | undefined;
+if (existsSync(devFile)) {
+  const steps = readFileSync(devFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).flatMap((row) => {
+    const items = sciCodeBenchmarks[0].expandRow!(row, { subset: 'dev', fewShot: [], template: '', fewShotTemplate: '', side: {}, options: {} });
+    const answers = row.sub_steps.map((s: { ground_truth_code: string }) => '```python\n' + s.ground_truth_code + '\n```');
+    return items.map((item, k) => ({ output: answers[k], gt: sciCode.chain!.withEarlier(item.ground_truth as SciCodeTruth, answers.slice(0, k)) }));
+  });
+  const queue = new PQueue({ concurrency: WORKERS });
+  const t0 = performance.now();
+  const scores = await Promise.all(steps.map((s) => queue.add(() => sciCode.verify(s.output, s.gt, { sandbox: local.executor, sandboxLimits: { timeoutMs: 1_800_000, memoryMb: 4096 } })) as Promise<number>));
+  sciRow = { steps: steps.length, passed: scores.filter((x) => x === 1).length, seconds: (performance.now() - t0) / 1000 };
+}
 await enclave.close();
 server.close();
 
@@ -94,9 +111,10 @@ console.log('');
 console.log(`${lcb.length} LiveCodeBench-shaped problems (half stdin, half functional), 5 tests each`);
 console.log(['how', 'passed', 'seconds', 'programs/s'].join('\t'));
 for (const r of lcbRows) console.log([r.name, `${r.passed}/${lcb.length}`, r.seconds.toFixed(2), r.programsPerSecond.toFixed(1)].join('\t'));
-const lcbRatio = lcbRows[1].seconds / lcbRows[0].seconds;
-console.log(`LiveCodeBench via ms-enclave vs bwrap: ${lcbRatio.toFixed(2)}x`);
+const lcbRatio = lcbRows[2].seconds / lcbRows[1].seconds;
+console.log(`LiveCodeBench via ms-enclave vs via our protocol, the same server: ${lcbRatio.toFixed(2)}x (target <= 1.5x)`);
+if (sciRow) console.log(`\nSciCode dev set in bwrap: ${sciRow.passed}/${sciRow.steps} steps pass in ${sciRow.seconds.toFixed(1)} s (${(sciRow.steps / sciRow.seconds).toFixed(2)} steps/s; each runs the ground-truth code for its targets, then the tests)`);
 const enclaveRatio = enclaveRun.seconds / remoteRun.seconds;
 console.log(`ms-enclave protocol vs ours through the same server: ${enclaveRatio.toFixed(2)}x (target <= 1.5x)`);
-const ok = lcbRows.every((r) => r.passed === lcb.length) && sandboxed.passed === programs.length && remoteRun.passed === programs.length && enclaveRun.passed === programs.length && sandboxed.seconds <= 2 * bare.seconds && enclaveRatio <= 1.5;
+const ok = (!sciRow || sciRow.passed === sciRow.steps) && lcbRows.every((r) => r.passed === lcb.length) && sandboxed.passed === programs.length && remoteRun.passed === programs.length && enclaveRun.passed === programs.length && sandboxed.seconds <= 2 * bare.seconds && enclaveRatio <= 1.5 && lcbRatio <= 1.5;
 console.log(`targets (164/164 pass everywhere, sandboxed <= 2x bare, ms-enclave <= 1.5x ours): ${ok ? 'met' : 'MISSED'}`);

@@ -8,12 +8,11 @@ import type { Item } from '../input/input-line.ts';
 import type { Asked } from '../model/model-client.ts';
 import type { DetailsRow } from '../output/details-row.ts';
 import type { AskOutcome } from './item-steps.ts';
+import { rowKey } from '../output/details-file.ts';
+import { readDoneRows, type DoneRow } from '../output/done-steps.ts';
 
 /** A step already answered in an earlier session: its answer, and its score. */
-export interface DoneStep {
-  output: string;
-  score: number;
-}
+export type DoneStep = DoneRow;
 
 export interface ChainDeps {
   /** Asks the model one step (the prompt already built into the item). */
@@ -90,4 +89,36 @@ export async function runChain(steps: readonly Item[], repeat: number, deps: Cha
       await deps.record(row);
     });
   }
+}
+
+export interface ChainWiring {
+  ask(fileIndex: number, item: Item, repeat: number): Promise<AskOutcome>;
+  score(item: Item, repeat: number, asked: Asked): Promise<DetailsRow>;
+  record(fileIndex: number, name: string, row: DetailsRow): Promise<void>;
+  defer(task: () => Promise<void>): void;
+  /** Per source, the (id, repeat) keys answered in an earlier session. */
+  doneKeys: readonly Set<number>[];
+  detailsFile(name: string): string;
+  fatal(outcome: Extract<AskOutcome, { kind: 'fatal' }>): void;
+  isStopping(): boolean;
+}
+
+/** The runner's askChain: each source's earlier rows read once, when a chain of it has some answered. */
+export function chainProcessor(w: ChainWiring): (fileIndex: number, name: string, steps: readonly Item[], repeat: number) => Promise<void> {
+  const doneRows = new Map<number, Promise<Map<number, DoneRow>>>();
+  const rowsOf = (fileIndex: number, name: string) => {
+    let rows = doneRows.get(fileIndex);
+    if (!rows) doneRows.set(fileIndex, (rows = readDoneRows(w.detailsFile(name))));
+    return rows;
+  };
+  return (fileIndex, name, steps, repeat) =>
+    runChain(steps, repeat, {
+      ask: (item) => w.ask(fileIndex, item, repeat),
+      score: w.score,
+      record: (row) => w.record(fileIndex, name, row),
+      defer: w.defer,
+      done: async (item) => (w.doneKeys[fileIndex].has(rowKey(item.id, repeat)) ? (await rowsOf(fileIndex, name)).get(rowKey(item.id, repeat)) : undefined),
+      fatal: w.fatal,
+      isStopping: w.isStopping,
+    });
 }

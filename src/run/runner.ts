@@ -20,9 +20,7 @@ import { DetailsWriter } from '../output/details-writer.ts';
 import type { DetailsRow } from '../output/details-row.ts';
 import { askItem, DeferredWork, scoreItem } from './item-steps.ts';
 import { feedItems } from './item-feed.ts';
-import { runChain } from './chain-run.ts';
-import { readDoneRows, type DoneRow } from '../output/done-steps.ts';
-import { rowKey } from '../output/details-file.ts';
+import { chainProcessor } from './chain-run.ts';
 import type { AnswerFingerprint } from '../output/eval-args.ts';
 import { ProgressLogWriter } from '../output/progress-log.ts';
 import type { RunFolderChoice } from '../resume/locate-run.ts';
@@ -222,31 +220,25 @@ export class EvaluationRun {
         }
       };
       // Chain bootcamps (SciCode): a problem's steps in one queue task; earlier answers read back on --resume.
-      const doneRowsBySource = new Map<number, Promise<Map<number, DoneRow>>>();
-      const doneRows = (fileIndex: number, name: string) => {
-        let rows = doneRowsBySource.get(fileIndex);
-        if (!rows) doneRowsBySource.set(fileIndex, (rows = doneKeys[fileIndex].size > 0 ? readDoneRows(paths.details(name)) : Promise.resolve(new Map())));
-        return rows;
-      };
-      const processChain = (fileIndex: number, name: string, steps: readonly Item[], repeat: number) =>
-        runChain(steps, repeat, {
-          ask: (item) => askItem(model, item, repeat, config, settingsFor(fileIndex, item.bootcamp)),
-          score: async (item, _repeat, asked) => {
-            const row = await scoreItem(item, repeat, asked, repeats, this.scoring.context);
-            return review ? review.review(item, row) : row;
-          },
-          record: (row) => record(fileIndex, name, row),
-          defer: (task) => scoring.run(task),
-          done: async (item) => (doneKeys[fileIndex].has(rowKey(item.id, repeat)) ? (await doneRows(fileIndex, name)).get(rowKey(item.id, repeat)) : undefined),
-          fatal: (outcome) => {
-            if (!this.fatal) {
-              this.fatal = outcome.error;
-              this.stopController.abort();
-              this.hardController.abort();
-            }
-          },
-          isStopping: () => this.stopping,
-        });
+      const processChain = chainProcessor({
+        ask: (fileIndex, item, repeat) => askItem(model, item, repeat, config, settingsFor(fileIndex, item.bootcamp)),
+        score: async (item, repeat, asked) => {
+          const row = await scoreItem(item, repeat, asked, repeats, this.scoring.context);
+          return review ? review.review(item, row) : row;
+        },
+        record,
+        defer: (task) => scoring.run(task),
+        doneKeys,
+        detailsFile: (name) => paths.details(name),
+        fatal: (outcome) => {
+          if (!this.fatal) {
+            this.fatal = outcome.error;
+            this.stopController.abort();
+            this.hardController.abort();
+          }
+        },
+        isStopping: () => this.stopping,
+      });
       try {
         await feedItems({
           sources,

@@ -181,3 +181,25 @@ test('scicode_aa_v2: background, dev included, 3 samples, 16384 tokens; flags se
   assert.equal(aa.systemPrompt, undefined);
   assert.equal(sciCode.name, 'SciCode');
 });
+
+test('the test set: steps 13.6, 62.1 and 76.3 are never asked, their given code stands in the later prompts and programs; targets from the h5 file', () => {
+  const all = readFileSync(path.join(SCICODE, 'problems_all.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+  const side = Object.fromEntries(['13.6', '62.1', '76.3'].map((s) => [s, readFileSync(path.join(SCICODE, `${s}.txt`), 'utf8')]));
+  const bench = sciCodeBenchmarks[0];
+  const expand = (row: Record<string, any>) => bench.expandRow!(row, { subset: 'test', fewShot: [], template: '', fewShotTemplate: '', side, options: { scicode_h5: '/data/h5' } });
+  const steps = all.flatMap(expand);
+  assert.equal(steps.length, 288, "the test set's scored steps");
+  assert.ok(!steps.some((s) => ['13.6', '62.1', '76.3'].includes(s.chain!.label)));
+  const p13 = expand(all.find((r) => r.problem_id === '13')!);
+  const after = p13.find((s) => s.chain!.label === '13.7')!;
+  const truth = after.ground_truth as SciCodeTruth;
+  assert.equal(truth.steps[5].given_code, side['13.6']);
+  assert.deepEqual(truth.targets, { h5: '/data/h5' });
+  // Five asked steps before 13.7: their answers, and the given code in sixth place.
+  const answers = [1, 2, 3, 4, 5].map((n) => fence(`def step${n}():\n    pass`));
+  const withEarlier = sciCode.chain!.withEarlier(truth, answers);
+  assert.ok(withEarlier.previous_code!.includes(`def step5():\n    pass\n\n${side['13.6']}`));
+  assert.ok(sciCodePrompt(truth, answers).includes(side['13.6'].trim().slice(0, 200)));
+  assert.equal(p13.at(-1)!.chain!.final, true);
+  assert.throws(() => bench.expandRow!(all[0], { subset: 'test', fewShot: [], template: '', fewShotTemplate: '', side, options: {} }), /--scicode_h5 FILE/);
+});
