@@ -104,7 +104,7 @@ export async function feedItems(o: FeedOptions): Promise<void> {
         chain.push(result.item);
         continue;
       }
-      await queueChain();
+      if (chain.length > 0) await queueChain();
       if (!result.ok) {
         // A bad line is the input error of one shard only (the one its first repeat falls in), so that the
         // shards' input_errors.jsonl add up to the unsharded run's.
@@ -126,7 +126,8 @@ export async function feedItems(o: FeedOptions): Promise<void> {
           progress.itemDone(fileIndex, false);
           continue;
         }
-        await room();
+        // Checked here first: awaiting room() for every line would cost the hot path a turn of promises.
+        if (mustWait() || performance.now() - readSliceStartedAt > READ_SLICE_MS) await room();
         if (o.isStopping()) break;
         // Per-line work the verifier will need (Arc's expected grid) starts now, while the model answers.
         if (!prepared) result.item.bootcamp.prepare?.(result.item.parsedGroundTruth);
@@ -134,7 +135,7 @@ export async function feedItems(o: FeedOptions): Promise<void> {
         void queue.add(() => o.ask(fileIndex, name, result.item, repeat));
       }
     }
-    if (!o.isStopping()) await queueChain();
+    if (!o.isStopping() && chain.length > 0) await queueChain();
     if (shownErrors > 10) o.log(`${name}: ${shownErrors - 10} more bad lines (see input_errors.jsonl)`);
     for (const [dataSource, count] of unknownSources) {
       o.log(`${name}: ${count} line(s) name data_source "${dataSource}", which no bootcamp handles; skipped (see 'ls').`);
