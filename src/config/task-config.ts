@@ -3,6 +3,7 @@
 // read as those flags; the rest are here. A key whose feature is not built yet is accepted only when it asks
 // for nothing, else refused naming the key.
 import { UsageError } from '../errors.ts';
+import { memoryLimitMb } from '../sandbox/memory-size.ts';
 import type { FlagName } from './flags.ts';
 
 type Put = (name: FlagName, value: unknown, where: string) => void;
@@ -106,11 +107,9 @@ export const TASK_CONFIG_KEYS: Record<string, (value: unknown, put: Put, where: 
       if (!isObject(defaults)) throw new UsageError(`${where}.default_config: expected a mapping (image, memory_limit, ...)`);
       if (typeof defaults.image === 'string') put('sandbox_image', defaults.image, `${where}.default_config.image`);
       if (defaults.memory_limit !== undefined) {
-        const m = /^(\d+)([kmgKMG]?)$/.exec(String(defaults.memory_limit));
-        if (!m) throw new UsageError(`${where}.default_config.memory_limit: expected a size such as 2g or 512m, got ${JSON.stringify(defaults.memory_limit)}`);
-        const n = Number(m[1]);
-        const unit = m[2].toLowerCase();
-        put('sandbox_memory_mb', unit === 'g' ? n * 1024 : unit === 'k' ? Math.max(1, Math.ceil(n / 1024)) : unit === 'm' ? n : Math.max(1, Math.ceil(n / 1048576)), `${where}.default_config.memory_limit`);
+        const mb = memoryLimitMb(defaults.memory_limit);
+        if (mb === undefined) throw new UsageError(`${where}.default_config.memory_limit: expected a size such as 2g or 512m, got ${JSON.stringify(defaults.memory_limit)}`);
+        put('sandbox_memory_mb', mb, `${where}.default_config.memory_limit`);
       }
     }
   },

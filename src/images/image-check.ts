@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import { NotAnImageError, readAtBuffer, readImageFormat, type ImageMime } from './image-format.ts';
+import { isStrictBase64, splitDataUri } from './data-uri.ts';
 
 export interface ImageLimits {
   /** --max_image_bytes. */
@@ -133,16 +134,13 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const DATA_URI = /^data:([^;,]*)((?:;[^;,]*)*),/i;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 /** Checks a data: URI (base64 only: an image in percent-encoding is refused as unusual). */
 export async function checkDataUri(uri: string, limits: ImageLimits): Promise<ItemImage> {
-  const m = DATA_URI.exec(uri);
-  if (!m) throw new ImageCheckError('a data: URI without its comma (expected data:image/png;base64,...)');
-  if (!/;base64$/i.test(m[2])) throw new ImageCheckError('a data: URI that is not base64 (expected data:image/...;base64,...)');
-  const payload = uri.slice(m[0].length);
-  if (payload.length % 4 !== 0 || !BASE64.test(payload)) throw new ImageCheckError('a data: URI whose base64 is broken (characters outside A-Z a-z 0-9 + / =, or a length not a multiple of 4)');
+  const parts = splitDataUri(uri);
+  if (!parts) throw new ImageCheckError('a data: URI without its comma (expected data:image/png;base64,...)');
+  if (!parts.base64) throw new ImageCheckError('a data: URI that is not base64 (expected data:image/...;base64,...)');
+  const { payload } = parts;
+  if (!isStrictBase64(payload)) throw new ImageCheckError('a data: URI whose base64 is broken (characters outside A-Z a-z 0-9 + / =, or a length not a multiple of 4)');
   const approxBytes = (payload.length / 4) * 3;
   if (approxBytes > limits.maxBytes + 2) throw new ImageCheckError(`a data: URI of about ${Math.round(approxBytes)} bytes, over --max_image_bytes ${limits.maxBytes}`);
   const bytes = Buffer.from(payload, 'base64');
@@ -157,7 +155,7 @@ export async function checkDataUri(uri: string, limits: ImageLimits): Promise<It
   const over = limitsMessage(described, limits);
   if (over) throw new ImageCheckError(`a data: URI of ${over}`);
   // The type sent is the one the bytes are, whatever the URI said.
-  const declared = m[1].toLowerCase();
+  const declared = parts.mime;
   return { kind: 'data', uri: declared === format.mime ? uri : `data:${format.mime};base64,${payload}`, ...described };
 }
 

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { readAtBuffer, readImageFormat, sniffMime } from '../images/image-format.ts';
+import { isStrictBase64, splitDataUri } from '../images/data-uri.ts';
 import { UsageError } from '../errors.ts';
 
 export interface SeenImage {
@@ -27,18 +28,15 @@ export class BadImageError extends Error {
   override name = 'BadImageError';
 }
 
-const DATA_URI = /^data:(image\/[a-z0-9.+-]+);base64,/i;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 async function imageOf(url: string, fetchTimeoutMs: number): Promise<SeenImage> {
   let bytes: Buffer;
   let declared: string | undefined;
-  const m = DATA_URI.exec(url);
-  if (m) {
-    declared = m[1].toLowerCase();
-    const payload = url.slice(m[0].length);
-    if (payload.length % 4 !== 0 || !BASE64.test(payload)) throw new BadImageError('Invalid image: the base64 data is not valid');
-    bytes = Buffer.from(payload, 'base64');
+  const parts = splitDataUri(url);
+  if (parts && parts.base64 && parts.mime.startsWith('image/')) {
+    declared = parts.mime;
+    if (!isStrictBase64(parts.payload)) throw new BadImageError('Invalid image: the base64 data is not valid');
+    bytes = Buffer.from(parts.payload, 'base64');
   } else if (/^https?:\/\//i.test(url)) {
     let response: Response;
     try {

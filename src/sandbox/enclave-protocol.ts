@@ -148,12 +148,4 @@ export function resultFromTool(result: EnclaveToolResult, durationMs: number): E
   return { exitCode: result.status === 'success' ? 0 : 1, stdout, stderr: stderr || `the ms-enclave tool answered ${result.status} without a result`, timedOut: false, durationMs };
 }
 
-/** "4g", "512m", "1024k", "2048" (bytes) → MB; undefined for anything else. */
-export function memoryLimitMb(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = /^(\d+)([kmgKMG]?)$/.exec(value.trim());
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  const unit = m[2].toLowerCase();
-  return unit === 'g' ? n * 1024 : unit === 'm' ? n : unit === 'k' ? Math.ceil(n / 1024) : Math.ceil(n / (1024 * 1024));
-}
+export { memoryLimitMb } from './memory-size.ts';
