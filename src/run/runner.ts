@@ -68,6 +68,14 @@ export class EvaluationRun {
     }
   }
 
+  /** The server refused us for good: the first such error is the run's outcome, and everything stops now. */
+  private stopFatally(error: FatalApiError): void {
+    if (this.fatal) return;
+    this.fatal = error;
+    this.stopController.abort();
+    this.hardController.abort();
+  }
+
   private get stopping(): boolean {
     return this.stopController.signal.aborted;
   }
@@ -211,12 +219,7 @@ export class EvaluationRun {
           case 'cancelled':
             return; // nothing written: --resume asks again
           case 'fatal':
-            if (!this.fatal) {
-              this.fatal = outcome.error;
-              this.stopController.abort();
-              this.hardController.abort();
-            }
-            return;
+            return this.stopFatally(outcome.error);
         }
       };
       // Chain bootcamps (SciCode): a problem's steps in one queue task; earlier answers read back on --resume.
@@ -230,13 +233,7 @@ export class EvaluationRun {
         defer: (task) => scoring.run(task),
         doneKeys,
         detailsFile: (name) => paths.details(name),
-        fatal: (outcome) => {
-          if (!this.fatal) {
-            this.fatal = outcome.error;
-            this.stopController.abort();
-            this.hardController.abort();
-          }
-        },
+        fatal: (outcome) => this.stopFatally(outcome.error),
         isStopping: () => this.stopping,
       });
       try {
