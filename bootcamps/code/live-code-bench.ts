@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Bootcamp, ExecuteResult } from '../types.ts';
 import { sandboxFor } from './program-text.ts';
-import { pyStrip } from '../shared/py-str.ts';
+import { pyStrip, pyStringLiteral } from '../shared/py-str.ts';
 
 const groundTruth = z.looseObject({
   inputs: z.array(z.string()),
@@ -29,12 +29,10 @@ export function extractCodeGeneration(output: string): string {
   return lines.slice(fences[fences.length - 2] + 1, fences[fences.length - 1]).join('\n');
 }
 
-/** A Python string literal of any text (JSON's escapes are Python's too). */
-const pyLiteral = (text: string) => JSON.stringify(text);
 
 /** The program of one functional test: the model's code, then a call of fn_name on the test's input. */
 export function functionalTestProgram(code: string, input: string, expected: string, fnName: string): string {
-  const method = code.includes('class Solution') ? `getattr(Solution(), ${pyLiteral(fnName)})` : fnName;
+  const method = code.includes('class Solution') ? `getattr(Solution(), ${pyStringLiteral(fnName)})` : fnName;
   return `import json
 import sys
 from typing import TYPE_CHECKING, Dict, List, Tuple, Set, Sequence, Mapping
@@ -53,8 +51,8 @@ def parse_mixed_data(data_string):
 ${code}
 
 try:
-    test_input = ${pyLiteral(input)}
-    expected_output = ${pyLiteral(expected)}
+    test_input = ${pyStringLiteral(input)}
+    expected_output = ${pyStringLiteral(expected)}
     method = ${method}
     parse_multi_type = False
     if isinstance(test_input, str):

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Bootcamp } from '../types.ts';
 import { sandboxFor } from './program-text.ts';
+import { pyStringLiteral } from '../shared/py-str.ts';
 import { BACKGROUND_COMMENT_TEMPLATE, MULTISTEP_TEMPLATE } from './scicode-templates.ts';
 
 const HELPERS = ['scicode_targets.py', 'scicode/__init__.py', 'scicode/compare/__init__.py', 'scicode/compare/cmp.py'];
@@ -84,15 +85,14 @@ export function sciCodePrompt(gt: SciCodeTruth, earlier: readonly string[]): str
   return TEMPLATES[gt.template].replace(/\{(problem_steps_str|next_step_str|dependencies)\}/g, (_m, name: string) => values[name]);
 }
 
-const py = (text: string) => JSON.stringify(text);
 
 /** The step's program: targets first (so the model's code cannot touch them), then the code, then the tests. */
 export function sciCodeProgram(output: string, gt: SciCodeTruth): string {
   const previous = gt.previous_code ?? `${gt.dependencies}\n\n`;
   const targets =
     'h5' in gt.targets
-      ? `from scicode_targets import h5_targets\ntargets = h5_targets(${py(gt.step_number)}, ${gt.test_cases.length}, ${py(H5_IN_SANDBOX)})\n`
-      : `from scicode_targets import capture_targets\ntargets = capture_targets(${py(`${gt.dependencies}\n${gt.targets.ground_truth_code.join('\n')}`)}, [${gt.test_cases.map(py).join(', ')}])\n`;
+      ? `from scicode_targets import h5_targets\ntargets = h5_targets(${pyStringLiteral(gt.step_number)}, ${gt.test_cases.length}, ${pyStringLiteral(H5_IN_SANDBOX)})\n`
+      : `from scicode_targets import capture_targets\ntargets = capture_targets(${pyStringLiteral(`${gt.dependencies}\n${gt.targets.ground_truth_code.join('\n')}`)}, [${gt.test_cases.map(pyStringLiteral).join(', ')}])\n`;
   let program = `import os\nos.environ.setdefault("MPLBACKEND", "Agg")\n${targets}\n${previous}\n${extractPythonScript(output)}\n`;
   gt.test_cases.forEach((test, i) => {
     program += `target = targets[${i}]\n\n${test}\n`;

@@ -124,3 +124,8 @@ export function pySplitLines(s: string): string[] {
   if (lines.length > 0 && lines[lines.length - 1] === '' && s.length > 0) lines.pop();
   return s.length === 0 ? [] : lines;
 }
+
+/** A Python string literal of any text, for programs a bootcamp writes (JSON's escapes are all Python's too). */
+export function pyStringLiteral(text: string): string {
+  return JSON.stringify(text);
+}

@@ -7,6 +7,7 @@
 import { ApiError, HttpClient } from '../model/http.ts';
 import { AttemptsFailed, withRetries } from '../model/retry-policy.ts';
 import type { ExecuteRequest, ExecuteResult, SandboxExecutor } from '../../bootcamps/types.ts';
+import { refuseMounts } from './remote.ts';
 import { executionProgram, resultFromTool, toolTimeoutSec, type EnclaveToolResult } from './enclave-protocol.ts';
 
 export interface EnclaveSandboxOptions {
@@ -119,7 +120,7 @@ export class EnclaveSandbox implements SandboxExecutor {
   }
 
   async execute(request: ExecuteRequest, signal?: AbortSignal): Promise<ExecuteResult> {
-    if (request.mounts?.length) throw new Error(`a remote sandbox cannot see this machine's files (${request.mounts.map((m) => m.host).join(', ')}); run this with a local sandbox (--sandbox_type bwrap or docker)`);
+    refuseMounts(request);
     if (this.closed) throw new Error('the ms-enclave sandbox was closed');
     const parameters = { code: executionProgram(request), timeout: toolTimeoutSec(request) };
     const timeoutMs = request.timeoutMs + TRANSPORT_SLACK_MS;

@@ -17,6 +17,11 @@ export interface RemoteSandboxOptions {
 /** Time allowed for the server's answer beyond the program's own limit (queueing, start-up, transfer). */
 const TRANSPORT_SLACK_MS = 60_000;
 
+/** A program that needs this machine's files (SciCode's test_data.h5) cannot run on another machine. */
+export function refuseMounts(request: ExecuteRequest): void {
+  if (request.mounts?.length) throw new Error(`a remote sandbox cannot see this machine's files (${request.mounts.map((m) => m.host).join(', ')}); run this with a local sandbox (--sandbox_type bwrap or docker)`);
+}
+
 export class RemoteSandbox implements SandboxExecutor {
   private readonly http: HttpClient;
   constructor(private readonly options: RemoteSandboxOptions) {
@@ -28,7 +33,7 @@ export class RemoteSandbox implements SandboxExecutor {
   }
 
   async execute(request: ExecuteRequest, signal?: AbortSignal): Promise<ExecuteResult> {
-    if (request.mounts?.length) throw new Error(`a remote sandbox cannot see this machine's files (${request.mounts.map((m) => m.host).join(', ')}); run this with a local sandbox (--sandbox_type bwrap or docker)`);
+    refuseMounts(request);
     const { value } = await withRetries(
       async () => (await this.http.request('POST', 'v1/execute', request, request.timeoutMs + TRANSPORT_SLACK_MS, signal)).json as ExecuteResult,
       {
